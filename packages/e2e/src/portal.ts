@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, createWriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const repoRoot = resolve(import.meta.dirname, '../../..');
+export const outputDir = join(repoRoot, 'test-output', 'e2e');
+export const port = Number(process.env.PORTAL_E2E_PORT ?? 7077);
+export const baseUrl = `http://localhost:${port}`;
+
+/** Starts the backend, which serves the built app, and waits until it answers. */
+export async function startPortal(): Promise<ChildProcess> {
+  mkdirSync(outputDir, { recursive: true });
+  const log = createWriteStream(join(outputDir, 'backend.log'));
+  const child = spawn(
+    'yarn',
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      join(repoRoot, 'app-config.yaml'),
+      '--config',
+      join(repoRoot, 'packages/e2e/app-config.e2e.yaml'),
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PORTAL_E2E_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `the backend exited with code ${child.exitCode}; see ${join(
+          outputDir,
+          'backend.log',
+        )}`,
+      );
+    }
+    try {
+      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  stopPortal(child);
+  throw new Error(
+    `the backend did not become ready on ${baseUrl} within 180 s`,
+  );
+}
+
+export function stopPortal(child: ChildProcess | undefined) {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens the portal and signs in with the guest provider. */
+export async function signInAsGuest(page: Page) {
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .first()
+    .waitFor({ timeout: 60_000 });
+}
+
+export async function screenshot(page: Page, name: string) {
+  const path = join(outputDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
