@@ -60,8 +60,10 @@ ensure_yarn() {
 # node major that native modules were compiled for.
 ensure_deps() {
   local stamp="$ROOT/node_modules/.portal-install-stamp"
+  local manifests=("$ROOT"/package.json "$ROOT"/packages/*/package.json)
+  [ -d "$ROOT/plugins" ] && manifests+=($(find "$ROOT/plugins" -mindepth 2 -maxdepth 2 -name package.json | sort))
   local want
-  want="node$(node_major node) $(cksum <"$ROOT/yarn.lock" | cut -d' ' -f1) $(cat "$ROOT"/package.json "$ROOT"/packages/*/package.json "$ROOT"/plugins/*/package.json 2>/dev/null | cksum | cut -d' ' -f1)"
+  want="node$(node_major node) $(cat "$ROOT/yarn.lock" "${manifests[@]}" | cksum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return
   fi
