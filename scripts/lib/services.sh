@@ -1,6 +1,9 @@
 # Sourced by the project's scripts, after toolchain.sh. Installs (from
 # Debian's packages) and starts the external parts that tests need.
 
+# System tools (runuser, useradd, apt-get) live in sbin, which a minimal PATH lacks.
+case ":$PATH:" in *":/usr/sbin:"*) ;; *) export PATH="$PATH:/usr/sbin:/sbin" ;; esac
+
 APT_UPDATED=""
 ensure_apt() {
   local missing=()
