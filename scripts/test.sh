@@ -56,7 +56,7 @@ step "lint" yarn backstage-cli repo lint
 step "unit and integration tests" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$OUT/jest.json"
 count_jest
-step "build the app" yarn workspace app build
+step "build the app" bash -c "yarn workspace app build >'$OUT/app-build.log' 2>&1 || { tail -50 '$OUT/app-build.log'; exit 1; }"
 step "browser tests" bash -c "cd packages/e2e && node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination='$OUT/e2e.tap' src/*.e2e.ts"

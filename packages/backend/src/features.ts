@@ -16,6 +16,7 @@ import searchCatalogCollator from '@backstage/plugin-search-backend-module-catal
 import searchPgEngine from '@backstage/plugin-search-backend-module-pg';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
+import catalogEnvironments from '@multicloud/plugin-catalog-backend-module-environments';
 
 /**
  * Every feature of the reference backend, in one list so that the backend
@@ -32,6 +33,7 @@ export const backendFeatures = [
   catalogBackend,
   catalogScaffolderEntityModel,
   catalogLogs,
+  catalogEnvironments,
 
   scaffolderBackend,
   scaffolderGithub,
