@@ -55,3 +55,53 @@ export function parseCidr(text: string): Cidr | undefined {
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return a.version === b.version && a.first <= b.last && b.first <= a.last;
 }
+
+/**
+ * A set of non-overlapping networks that answers "what does this one
+ * overlap?" in O(log n): the members are disjoint, so only the member that
+ * starts last at or before the new block's end can overlap it.
+ */
+export class DisjointNetworks<T> {
+  private readonly members: Record<4 | 6, Array<{ cidr: Cidr; value: T }>> = {
+    4: [],
+    6: [],
+  };
+
+  /** The member that overlaps `cidr`, if any. */
+  findOverlap(cidr: Cidr): { cidr: Cidr; value: T } | undefined {
+    const list = this.members[cidr.version];
+    const i = this.lastStartingAtOrBefore(list, cidr.last);
+    const candidate = i >= 0 ? list[i] : undefined;
+    return candidate && cidrsOverlap(candidate.cidr, cidr)
+      ? candidate
+      : undefined;
+  }
+
+  /** Adds `cidr`, which must not overlap a member. */
+  add(cidr: Cidr, value: T) {
+    const list = this.members[cidr.version];
+    list.splice(this.lastStartingAtOrBefore(list, cidr.first) + 1, 0, {
+      cidr,
+      value,
+    });
+  }
+
+  private lastStartingAtOrBefore(
+    list: Array<{ cidr: Cidr }>,
+    address: bigint,
+  ): number {
+    let low = 0;
+    let high = list.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (list[mid].cidr.first <= address) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found;
+  }
+}

@@ -8,7 +8,7 @@ import {
   type Node,
 } from 'yaml';
 import type { z } from 'zod';
-import { cidrsOverlap, parseCidr, type Cidr } from './cidr';
+import { DisjointNetworks, parseCidr } from './cidr';
 import { compatibleFlavours } from './flavours';
 import {
   findRegion,
@@ -463,7 +463,7 @@ function applyFleetRules(
 ): Candidate[] {
   const accepted: Candidate[] = [];
   const byName = new Map<string, Candidate>();
-  const networks: Array<{ cidr: Cidr; candidate: Candidate }> = [];
+  const networks = new DisjointNetworks<Candidate>();
   let admin: Candidate | undefined;
   const lineOf = (c: Candidate) =>
     collector.positionOf(nodeAt(doc, c.path)).line;
@@ -565,12 +565,12 @@ function applyFleetRules(
     const cidrText = env.infrastructure?.network?.cidr;
     const cidr = cidrText ? parseCidr(cidrText) : undefined;
     if (cidr && errors.length === 0) {
-      const clash = networks.find(n => cidrsOverlap(n.cidr, cidr));
+      const clash = networks.findOverlap(cidr);
       if (clash) {
         errors.push([
           [...path, 'infrastructure', 'network', 'cidr'],
           `${cidr.text} overlaps ${clash.cidr.text} of ${describe(
-            clash.candidate,
+            clash.value,
           )}`,
         ]);
       }
@@ -591,7 +591,7 @@ function applyFleetRules(
     accepted.push(candidate);
     byName.set(env.name, candidate);
     if (env.role === 'admin' && env.enabled) admin = candidate;
-    if (cidr) networks.push({ cidr, candidate });
+    if (cidr) networks.add(cidr, candidate);
   }
 
   if (!admin) {
