@@ -1,33 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  screenshot,
-  signInAsGuest,
-  startPortal,
-  stopPortal,
-} from './portal.ts';
+import { portalSession, screenshot } from './portal.ts';
 
 describe('the reference portal in headless Chromium', () => {
-  let backend: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-
-  before(async () => {
-    backend = await startPortal();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  });
-
-  after(async () => {
-    await browser?.close();
-    stopPortal(backend);
-  });
+  const session = portalSession();
 
   test('a guest signs in and sees the sample catalog', async () => {
-    await signInAsGuest(page);
+    const { page } = session;
     await page
       .getByRole('heading', { name: 'Ledger Consortium Catalog' })
       .waitFor();
@@ -39,6 +18,7 @@ describe('the reference portal in headless Chromium', () => {
   });
 
   test('the system of the ledger network lists its components', async () => {
+    const { page } = session;
     await page.getByRole('link', { name: 'Ledger Peer', exact: true }).click();
     await page
       .getByText('Endorsing and committing peer', { exact: false })

@@ -1,6 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, createWriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -8,9 +14,45 @@ export const outputDir = join(repoRoot, 'test-output', 'e2e');
 export const port = Number(process.env.PORTAL_E2E_PORT ?? 7077);
 export const baseUrl = `http://localhost:${port}`;
 
+/** An environment the fleet file of the browser tests adds, with a region AWS does not have. */
+export const BROKEN_ENVIRONMENT = 'workload-aws-useast9';
+
+/**
+ * The sample fleet plus one broken environment, so the tests see both the
+ * good environments and the error of the bad one.
+ */
+function writeFleetFile(): string {
+  const sample = readFileSync(
+    join(repoRoot, 'config/environments.yaml'),
+    'utf8',
+  );
+  const path = join(outputDir, 'environments.yaml');
+  writeFileSync(
+    path,
+    `${sample}
+  - name: ${BROKEN_ENVIRONMENT}
+    role: workload
+    provider: aws
+    type: cloud
+    region: us-east-9
+`,
+  );
+  return path;
+}
+
 /** Starts the backend, which serves the built app, and waits until it answers. */
 export async function startPortal(): Promise<ChildProcess> {
   mkdirSync(outputDir, { recursive: true });
+  const fleetFile = writeFleetFile();
+  const fleetConfig = join(outputDir, 'app-config.fleet.yaml');
+  writeFileSync(
+    fleetConfig,
+    JSON.stringify({
+      catalog: {
+        providers: { environments: { fleet: { target: fleetFile } } },
+      },
+    }),
+  );
   const log = createWriteStream(join(outputDir, 'backend.log'));
   const child = spawn(
     'yarn',
@@ -22,6 +64,8 @@ export async function startPortal(): Promise<ChildProcess> {
       join(repoRoot, 'app-config.yaml'),
       '--config',
       join(repoRoot, 'packages/e2e/app-config.e2e.yaml'),
+      '--config',
+      fleetConfig,
     ],
     {
       cwd: repoRoot,
@@ -97,4 +141,30 @@ export async function screenshot(page: Page, name: string) {
   const path = join(outputDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Starts the portal and a signed-in browser page before the tests of a file,
+ * and stops both after them.
+ */
+export function portalSession(viewport = { width: 1440, height: 1000 }) {
+  let backend: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    backend = await startPortal();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport });
+    await signInAsGuest(page);
+  });
+  after(async () => {
+    await browser?.close();
+    stopPortal(backend);
+  });
+  return {
+    get page(): Page {
+      if (!page) throw new Error('the portal session has not started');
+      return page;
+    },
+  };
 }

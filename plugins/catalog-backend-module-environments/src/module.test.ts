@@ -30,7 +30,11 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const REFRESH_TASK = 'environments-provider:sample:refresh';
 
-async function startCatalog(databaseId: TestDatabaseId, target: string) {
+async function startCatalog(
+  databaseId: TestDatabaseId,
+  target: string,
+  extraFeatures: Array<ServiceFactory> = [],
+) {
   const knex = await databases.init(databaseId);
   // Runs the provider's task at startup and then when a test triggers it.
   // The mock is also a factory for itself, which its declared type omits.
@@ -43,6 +47,7 @@ async function startCatalog(databaseId: TestDatabaseId, target: string) {
       catalogModuleEnvironmentsEntityProvider,
       mockServices.database.factory({ knex }),
       scheduler.factory(),
+      ...extraFeatures,
       mockServices.rootConfig.factory({
         data: {
           catalog: {
@@ -201,6 +206,41 @@ describe.each(databases.eachSupportedId())(
       await stop();
     });
 
+    it('reads a file in a Git host through the UrlReader', async () => {
+      const url =
+        'https://github.com/acme/infra/blob/main/config/environments.yaml';
+      const urlReader = mockServices.urlReader.mock({
+        readUrl: async requested => {
+          expect(requested).toBe(url);
+          return {
+            buffer: async () => Buffer.from(SAMPLE),
+            stream: () => {
+              throw new Error('not used');
+            },
+          };
+        },
+      });
+      const { server, stop } = await startCatalog(databaseId, url, [
+        urlReader.factory,
+      ]);
+      const entities = await eventually(
+        () => resources(server),
+        e => expect(names(e)).toHaveLength(10),
+      );
+      const admin = entities.find(
+        e => e.metadata.name === 'admin-azure-westus',
+      )!;
+      const line =
+        SAMPLE.split('\n').findIndex(l =>
+          l.includes('name: admin-azure-westus'),
+        ) + 1;
+      expect(admin.metadata.annotations).toMatchObject({
+        'backstage.io/managed-by-location': `url:${url}`,
+        'backstage.io/view-url': `${url}#L${line}`,
+      });
+      await stop();
+    });
+
     it('follows edits: a changed field, a removed environment', async () => {
       const { server, stop, refresh } = await startCatalog(databaseId, file);
       await eventually(
@@ -222,7 +262,9 @@ describe.each(databases.eachSupportedId())(
           expect(
             e.find(x => x.metadata.name === 'workload-aws-apsoutheast1')
               ?.metadata.description,
-          ).toBe('Singapore, serving the APAC members');
+          ).toBe(
+            'Singapore, serving the APAC members (Amazon Web Services, Asia Pacific (Singapore))',
+          );
         },
       );
       expect(names(entities)).toHaveLength(9);

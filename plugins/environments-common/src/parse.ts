@@ -50,6 +50,9 @@ export interface SkippedEnvironment {
   line: number;
 }
 
+/** A problem as the fleet-file catalog entity carries it, with its one-line form. */
+export type EnvironmentsFileProblem = EnvironmentsProblem & { text: string };
+
 export interface ParseEnvironmentsResult {
   file: string;
   /** The valid environments, in file order, with defaults applied. */
@@ -320,31 +323,26 @@ export function parseEnvironments(
     return result;
   };
 
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-      collector.problems.push({
-        severity: 'error',
-        file,
-        line: start.line,
-        column: start.col,
-        path: '',
-        message: `not valid YAML: ${error.message.split('\n')[0]}`,
-      });
-    }
-    result.fatal = true;
-    return result;
-  }
-  for (const warning of doc.warnings) {
-    const [start] = warning.linePos ?? [{ line: 1, col: 1 }];
+  const yamlProblems = [
+    ...doc.errors.map(e => ['error', e] as const),
+    ...doc.warnings.map(w => ['warning', w] as const),
+  ];
+  for (const [severity, { linePos, message }] of yamlProblems) {
+    const [start] = linePos ?? [{ line: 1, col: 1 }];
+    const firstLine = message.split('\n')[0];
     collector.problems.push({
-      severity: 'warning',
+      severity,
       file,
       line: start.line,
       column: start.col,
       path: '',
-      message: warning.message.split('\n')[0],
+      message:
+        severity === 'error' ? `not valid YAML: ${firstLine}` : firstLine,
     });
+  }
+  if (doc.errors.length > 0) {
+    result.fatal = true;
+    return result;
   }
 
   const root = doc.contents;

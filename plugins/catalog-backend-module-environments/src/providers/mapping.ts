@@ -27,6 +27,7 @@ import {
   KUBERNETES_CLUSTER_RESOURCE_TYPE,
   PROVIDER_DISPLAY_NAMES,
   type Environment,
+  type EnvironmentsFileProblem,
   type ParseEnvironmentsResult,
 } from '@multicloud/plugin-environments-common';
 
@@ -61,15 +62,12 @@ function viewUrlAt(viewUrl: string | undefined, line: number | undefined) {
   return line ? `${viewUrl}#L${line}` : viewUrl;
 }
 
-function title(env: Environment): string {
+/** Where the environment is, for people: "Amazon Web Services, US East (N. Virginia)". */
+function place(env: Environment): string {
   const region = isCloudProvider(env.provider)
     ? findRegion(env.provider, env.region)?.displayName ?? env.region
     : `site ${env.region}`;
-  const kind = env.role === 'admin' ? 'Admin region' : 'Workload';
-  const disabled = env.enabled ? '' : ' (disabled)';
-  return `${kind} · ${
-    PROVIDER_DISPLAY_NAMES[env.provider]
-  } · ${region}${disabled}`;
+  return `${PROVIDER_DISPLAY_NAMES[env.provider]}, ${region}`;
 }
 
 function links(env: Environment): EntityLink[] {
@@ -207,12 +205,12 @@ export function environmentToEntity(
     metadata: {
       name: environmentEntityName(env.name),
       namespace: ctx.namespace,
-      title: title(env),
-      description:
+      // People know environments by name; the title only flags a disabled one.
+      ...(env.enabled ? {} : { title: `${env.name} (disabled)` }),
+      description: `${
         env.description ??
-        `${env.role === 'admin' ? 'Admin' : 'Workload'} environment in ${
-          env.region
-        }`,
+        `${env.role === 'admin' ? 'Admin' : 'Workload'} environment`
+      } (${place(env)})`,
       annotations,
       labels: labels(env),
       tags: catalogTags(env),
@@ -275,7 +273,13 @@ export function environmentsFileToEntity(
         environmentEntityRef(e.name, ctx.namespace),
       ),
       skipped: result.skipped.map(s => ({ ...s })),
-      problems: result.problems.map(p => ({ ...p, text: formatProblem(p) })),
+      problems: result.problems.map(p => {
+        const problem: EnvironmentsFileProblem = {
+          ...p,
+          text: formatProblem(p),
+        };
+        return { ...problem };
+      }),
     },
   };
 }

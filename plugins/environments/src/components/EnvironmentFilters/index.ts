@@ -1,0 +1,12 @@
+export {
+  EnvironmentProviderPicker,
+  EnvironmentRolePicker,
+  EnvironmentTypePicker,
+} from './EnvironmentFilters';
+export {
+  EnvironmentLabelFilter,
+  EnvironmentProviderFilter,
+  EnvironmentRoleFilter,
+  EnvironmentTypeFilter,
+  type EnvironmentEntityFilters,
+} from './filters';

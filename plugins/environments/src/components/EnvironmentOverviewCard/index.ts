@@ -1,0 +1,1 @@
+export { EnvironmentOverviewCard } from './EnvironmentOverviewCard';

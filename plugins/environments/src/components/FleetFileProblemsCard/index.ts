@@ -1,0 +1,1 @@
+export { FleetFileProblemsCard } from './FleetFileProblemsCard';
