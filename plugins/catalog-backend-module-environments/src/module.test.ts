@@ -279,9 +279,11 @@ describe.each(databases.eachSupportedId())(
       const { server, stop } = await startCatalog(databaseId, file);
       const entities = await eventually(
         () => resources(server),
-        e => expect(fileEntity(e)).toBeDefined(),
+        e => {
+          expect(fileEntity(e)).toBeDefined();
+          expect(names(e)).toHaveLength(9);
+        },
       );
-      expect(names(entities)).toHaveLength(9);
       expect(names(entities)).not.toContain('workload-aws-useast1');
 
       const fleetFile = fileEntity(entities)!;

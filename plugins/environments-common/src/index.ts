@@ -9,6 +9,7 @@ export * from './constants';
 export * from './regions';
 export * from './schema';
 export * from './flavours';
+export * from './fleet';
 export * from './parse';
 export { parseCidr, cidrsOverlap, type Cidr } from './cidr';
 export { closestMatches, editDistance } from './text';

@@ -14,7 +14,7 @@ import {
   findRegion,
   isCloudProvider,
   PROVIDER_DISPLAY_NAMES,
-  suggestRegions,
+  unknownRegionMessage,
 } from './regions';
 import { environmentSchema, KNOWN_KEYS, type Environment } from './schema';
 import { closestMatches } from './text';
@@ -482,16 +482,9 @@ function applyFleetRules(
 
     if (isCloudProvider(env.provider)) {
       if (!findRegion(env.provider, env.region)) {
-        const hints = suggestRegions(env.provider, env.region, 3);
         errors.push([
           [...path, 'region'],
-          `"${env.region}" is not ${
-            /^[aeiou]/.test(env.provider) ? 'an' : 'a'
-          } ${env.provider} region${
-            hints.length
-              ? ` (did you mean ${hints.map(h => `"${h}"`).join(', ')}?)`
-              : ''
-          }`,
+          unknownRegionMessage(env.provider, env.region),
         ]);
       }
     } else if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(env.region)) {
@@ -540,14 +533,9 @@ function applyFleetRules(
 
     const arcLocation = env.hci?.arc?.location;
     if (arcLocation && !findRegion('azure', arcLocation)) {
-      const hints = suggestRegions('azure', arcLocation, 2);
       errors.push([
         [...path, 'hci', 'arc', 'location'],
-        `"${arcLocation}" is not an Azure region${
-          hints.length
-            ? ` (did you mean ${hints.map(h => `"${h}"`).join(', ')}?)`
-            : ''
-        }`,
+        unknownRegionMessage('azure', arcLocation, 'an Azure region'),
       ]);
     }
 

@@ -443,6 +443,22 @@ export function suggestRegions(
   );
 }
 
+/**
+ * `"us-east-9" is not an aws region (did you mean "us-east-1", "us-east-2"?)`:
+ * the one wording of an unknown region, wherever the suite checks one.
+ */
+export function unknownRegionMessage(
+  provider: CloudProvider,
+  region: string,
+  what = `${/^[aeiou]/.test(provider) ? 'an' : 'a'} ${provider} region`,
+): string {
+  const hints = suggestRegions(provider, region, 3);
+  const hint = hints.length
+    ? ` (did you mean ${hints.map(h => `"${h}"`).join(', ')}?)`
+    : '';
+  return `"${region}" is not ${what}${hint}`;
+}
+
 function assertNever(value: never): never {
   throw new Error(`Unknown cloud provider: ${String(value)}`);
 }

@@ -1,6 +1,7 @@
 /**
  * Frontend of the multi-cloud fleet suite: entity cards for environments and
- * fleet files, and catalog filters by provider, role and environment type.
+ * fleet files, catalog filters by provider, role and environment type, and
+ * the `CloudRegion` field for Software Templates.
  *
  * @packageDocumentation
  */
@@ -18,3 +19,8 @@ export {
   EnvironmentTypePicker,
   type EnvironmentEntityFilters,
 } from './components/EnvironmentFilters';
+export {
+  CloudRegionPicker,
+  cloudRegionValidation,
+  type CloudRegionPickerUiOptions,
+} from './components/CloudRegionPicker';

@@ -1,6 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { act, screen } from '@testing-library/react';
 import plugin from './plugin';
 
@@ -53,6 +57,21 @@ describe('environments plugin', () => {
     expect(
       plugin.getExtension('catalog-filter:environments/environment-type'),
     ).toBeDefined();
+  });
+
+  it('has the CloudRegion scaffolder field', async () => {
+    const extension = plugin.getExtension(
+      'scaffolder-form-field:environments/cloud-region',
+    );
+    expect(extension).toBeDefined();
+
+    const loadField = createExtensionTester(extension).get(
+      FormFieldBlueprint.dataRefs.formFieldLoader,
+    );
+    const { cloudRegionFormField } = await import(
+      './components/CloudRegionPicker'
+    );
+    await expect(loadField()).resolves.toBe(cloudRegionFormField);
   });
 
   it('shows the problems card on a fleet file only', async () => {

@@ -3,6 +3,7 @@ import {
   CatalogFilterBlueprint,
   EntityCardBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   ENVIRONMENT_ANNOTATIONS,
   ENVIRONMENTS_FILE_RESOURCE_TYPE,
@@ -73,9 +74,21 @@ export const environmentTypeCatalogFilter = CatalogFilterBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:environments/cloud-region`, the `CloudRegion` field */
+export const cloudRegionScaffolderFormField = FormFieldBlueprint.make({
+  name: 'cloud-region',
+  params: {
+    field: () =>
+      import('./components/CloudRegionPicker').then(
+        m => m.cloudRegionFormField,
+      ),
+  },
+});
+
 /**
- * Entity cards for environments and fleet files, and catalog filters by
- * provider, role and environment type.
+ * Entity cards for environments and fleet files, catalog filters by
+ * provider, role and environment type, and the `CloudRegion` field for
+ * Software Templates.
  */
 export default createFrontendPlugin({
   pluginId: 'environments',
@@ -85,5 +98,6 @@ export default createFrontendPlugin({
     providerCatalogFilter,
     roleCatalogFilter,
     environmentTypeCatalogFilter,
+    cloudRegionScaffolderFormField,
   ],
 });

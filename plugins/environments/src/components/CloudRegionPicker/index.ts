@@ -1,0 +1,6 @@
+export { CloudRegionPicker } from './CloudRegionPicker';
+export {
+  cloudRegionValidation,
+  type CloudRegionPickerUiOptions,
+} from './regionField';
+export { cloudRegionFormField } from './formField';
