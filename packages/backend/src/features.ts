@@ -17,6 +17,7 @@ import searchPgEngine from '@backstage/plugin-search-backend-module-pg';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import catalogEnvironments from '@multicloud/plugin-catalog-backend-module-environments';
+import scaffolderEnvironments from '@multicloud/plugin-scaffolder-backend-module-environments';
 
 /**
  * Every feature of the reference backend, in one list so that the backend
@@ -37,6 +38,7 @@ export const backendFeatures = [
 
   scaffolderBackend,
   scaffolderGithub,
+  scaffolderEnvironments,
 
   permissionBackend,
   permissionAllowAll,
