@@ -296,17 +296,45 @@ interface Candidate {
 }
 
 /**
+ * The YAML document of a fleet file, with the line index of its text: parsed
+ * once and shared by every reader of the same text (the validator, and an
+ * editor that needs the source ranges).
+ */
+export interface EnvironmentsYaml {
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/**
+ * Parses the YAML of a fleet file. `sourceTokens` keeps the concrete syntax
+ * of every node, which an editor needs and a reader does not pay for.
+ */
+export function readEnvironmentsYaml(
+  text: string,
+  options: { sourceTokens?: boolean } = {},
+): EnvironmentsYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    keepSourceTokens: options.sourceTokens ?? false,
+  });
+  return { text, doc, lineCounter };
+}
+
+/**
  * Parses and validates environments.yaml. Returns the valid environments and
  * every problem with its file, line, column, environment and field; one
  * invalid environment is skipped and never stops the others from loading.
  */
 export function parseEnvironments(
-  text: string,
+  input: string | EnvironmentsYaml,
   options: ParseEnvironmentsOptions = {},
 ): ParseEnvironmentsResult {
   const file = options.file ?? 'environments.yaml';
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { doc, lineCounter } =
+    typeof input === 'string' ? readEnvironmentsYaml(input) : input;
   const collector = new ProblemCollector(file, lineCounter);
   const result: ParseEnvironmentsResult = {
     file,

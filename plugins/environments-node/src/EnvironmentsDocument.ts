@@ -2,6 +2,8 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   formatProblem,
   parseEnvironments,
+  readEnvironmentsYaml,
+  type EnvironmentsYaml,
   type Environment,
   type EnvironmentInput,
   type EnvironmentsProblem,
@@ -69,7 +71,8 @@ export class EnvironmentsDocument {
    */
   static parse(text: string, options: { file: string }): EnvironmentsDocument {
     const { file } = options;
-    const parsed = parseEnvironments(text, { file });
+    const yaml = readEnvironmentsYaml(text, { sourceTokens: true });
+    const parsed = parseEnvironments(yaml, { file });
     if (parsed.fatal) {
       throw new InputError(
         [
@@ -78,7 +81,7 @@ export class EnvironmentsDocument {
         ].join('\n'),
       );
     }
-    return new EnvironmentsDocument(file, text, parsed);
+    return new EnvironmentsDocument(file, yaml, parsed);
   }
 
   readonly file: string;
@@ -86,19 +89,28 @@ export class EnvironmentsDocument {
   readonly originalText: string;
   readonly #originalParsed: ParseEnvironmentsResult;
   #text: string;
+  // The YAML of the current text, shared by the validator and the layout so
+  // a text is parsed once however both are asked for.
+  #yaml?: EnvironmentsYaml;
   #parsed?: ParseEnvironmentsResult;
   #layout?: ListLayout;
 
   private constructor(
     file: string,
-    text: string,
+    yaml: EnvironmentsYaml,
     parsed: ParseEnvironmentsResult,
   ) {
     this.file = file;
-    this.originalText = text;
+    this.originalText = yaml.text;
     this.#originalParsed = parsed;
-    this.#text = text;
+    this.#text = yaml.text;
+    this.#yaml = yaml;
     this.#parsed = parsed;
+  }
+
+  #currentYaml(): EnvironmentsYaml {
+    this.#yaml ??= readEnvironmentsYaml(this.#text, { sourceTokens: true });
+    return this.#yaml;
   }
 
   /** The text as it is now, after the edits made so far. */
@@ -108,7 +120,9 @@ export class EnvironmentsDocument {
 
   /** parseEnvironments() of the current text. */
   get parsed(): ParseEnvironmentsResult {
-    this.#parsed ??= parseEnvironments(this.#text, { file: this.file });
+    this.#parsed ??= parseEnvironments(this.#currentYaml(), {
+      file: this.file,
+    });
     return this.#parsed;
   }
 
@@ -315,7 +329,7 @@ export class EnvironmentsDocument {
   }
 
   #list(): ListLayout {
-    this.#layout ??= locateList(this.#text, this.file);
+    this.#layout ??= locateList(this.#currentYaml(), this.file);
     return this.#layout;
   }
 
@@ -359,6 +373,7 @@ export class EnvironmentsDocument {
       text = `${text.slice(0, start)}${insert}${text.slice(end)}`;
     }
     this.#text = text;
+    this.#yaml = undefined;
     this.#parsed = undefined;
     this.#layout = undefined;
   }

@@ -1,9 +1,9 @@
+import type { EnvironmentsYaml } from '@multicloud/plugin-environments-common';
 import { InputError } from '@backstage/errors';
 import {
   isMap,
   isScalar,
   isSeq,
-  parseDocument,
   type Node,
   type YAMLMap,
   type YAMLSeq,
@@ -116,8 +116,8 @@ export interface ListLayout {
 }
 
 /** Locates the `environments` list of a text that parseEnvironments accepted. */
-export function locateList(text: string, file: string): ListLayout {
-  const doc = parseDocument(text, { keepSourceTokens: true });
+export function locateList(yaml: EnvironmentsYaml, file: string): ListLayout {
+  const { text, doc } = yaml;
   const root = doc.contents;
   const pair = isMap(root)
     ? root.items.find(p => isScalar(p.key) && p.key.value === 'environments')
