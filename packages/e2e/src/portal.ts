@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const outputDir = join(repoRoot, 'test-output', 'e2e');
+export const fleetFilePath = () => join(outputDir, 'environments.yaml');
 export const port = Number(process.env.PORTAL_E2E_PORT ?? 7077);
 export const baseUrl = `http://localhost:${port}`;
 
@@ -51,6 +52,8 @@ export async function startPortal(): Promise<ChildProcess> {
       catalog: {
         providers: { environments: { fleet: { target: fleetFile } } },
       },
+      // The templates' local mode writes the same copy the catalog reads.
+      environments: { localFile: fleetFile },
     }),
   );
   const log = createWriteStream(join(outputDir, 'backend.log'));
