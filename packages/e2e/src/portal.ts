@@ -44,6 +44,15 @@ function writeFleetFile(): string {
 /** Starts the backend, which serves the built app, and waits until it answers. */
 export async function startPortal(): Promise<ChildProcess> {
   mkdirSync(outputDir, { recursive: true });
+  const stale = await fetch(baseUrl).then(
+    () => true,
+    () => false,
+  );
+  if (stale) {
+    throw new Error(
+      `something already listens on ${baseUrl}; stop it, or set PORTAL_E2E_PORT to another port`,
+    );
+  }
   const fleetFile = writeFleetFile();
   const fleetConfig = join(outputDir, 'app-config.fleet.yaml');
   writeFileSync(
@@ -69,6 +78,9 @@ export async function startPortal(): Promise<ChildProcess> {
       join(repoRoot, 'packages/e2e/app-config.e2e.yaml'),
       '--config',
       fleetConfig,
+      ...(process.env.PORTAL_E2E_EXTRA_CONFIG
+        ? ['--config', process.env.PORTAL_E2E_EXTRA_CONFIG]
+        : []),
     ],
     {
       cwd: repoRoot,
