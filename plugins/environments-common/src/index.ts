@@ -10,6 +10,7 @@ export * from './regions';
 export * from './schema';
 export * from './flavours';
 export * from './fleet';
+export * from './kubernetes';
 export * from './parse';
 export { parseCidr, cidrsOverlap, type Cidr } from './cidr';
 export { closestMatches, editDistance } from './text';

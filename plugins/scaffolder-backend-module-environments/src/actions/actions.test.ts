@@ -106,7 +106,7 @@ describe('environments:region:add', () => {
       infrastructure: {
         kubernetes: {
           provider: 'eks',
-          version: '1.33',
+          version: '1.36',
           node_pools: { system: { count: 3, vm_size: 'm6i.xlarge' } },
         },
         network: { cidr: '10.0.0.0/16' },
@@ -126,7 +126,7 @@ describe('environments:region:add', () => {
       region: 'europe-west1',
       name: 'workload-gcp-belgium',
       owner: 'group:default/ledger-team',
-      kubernetesVersion: '1.32',
+      kubernetesVersion: '1.35',
       cidr: '10.70.0.0/16',
       wave: 2,
       nodePools: [
@@ -146,7 +146,7 @@ describe('environments:region:add', () => {
       min: 2,
       max: 10,
     });
-    expect(written()).toContain('version: "1.32"');
+    expect(written()).toContain('version: "1.35"');
   });
 
   it.each([
@@ -156,7 +156,7 @@ describe('environments:region:add', () => {
     ],
     [
       { provider: 'azure', region: 'westus2', kubernetesVersion: '1.30' },
-      'Kubernetes 1.30 is 3 minor versions from the admin region admin-azure-westus (1.33); the fleet allows at most 1. Choose 1.32, 1.33 or 1.34, or set force to accept the skew.',
+      'Kubernetes 1.30 is 6 minor versions from the admin region admin-azure-westus (1.36); the fleet allows at most 1. Choose 1.35, 1.36 or 1.37, or set force to accept the skew.',
     ],
     [
       { provider: 'aws', region: 'eu-west-1', cidr: '10.30.128.0/17' },

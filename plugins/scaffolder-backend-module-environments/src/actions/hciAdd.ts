@@ -3,6 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   adminOf,
   compatibleFlavours,
+  DEFAULT_KUBERNETES_VERSION,
   defaultNodePools,
   deriveEnvironmentName,
   environmentEntityRef,
@@ -151,7 +152,7 @@ export function createAddHciClusterAction() {
       const version =
         input.kubernetesVersion ??
         admin?.infrastructure?.kubernetes?.version ??
-        '1.33';
+        DEFAULT_KUBERNETES_VERSION;
       checkVersionSkew(version, admin, input.force ?? false);
       const cidr = checkNetwork(input.cidr, fleet);
       const name =

@@ -29,7 +29,7 @@ export const examples: TemplateExample[] = [
             region: 'europe-west1',
             name: 'workload-gcp-belgium',
             owner: 'group:default/ledger-team',
-            kubernetesVersion: '1.33',
+            kubernetesVersion: '1.36',
             cidr: '10.70.0.0/16',
             wave: 2,
             nodePools: [

@@ -4,6 +4,7 @@ import {
   adminOf,
   CLOUD_PROVIDERS,
   compatibleFlavours,
+  DEFAULT_KUBERNETES_VERSION,
   defaultNodePools,
   deriveEnvironmentName,
   environmentEntityRef,
@@ -142,7 +143,7 @@ export function createAddRegionAction() {
       const version =
         input.kubernetesVersion ??
         admin?.infrastructure?.kubernetes?.version ??
-        '1.33';
+        DEFAULT_KUBERNETES_VERSION;
       checkVersionSkew(version, admin, input.force ?? false);
       const cidr = checkNetwork(input.cidr, fleet);
 
