@@ -77,6 +77,9 @@ describe.each(databases)('the reference backend on %s', kind => {
                 },
               ],
             },
+            environments: {
+              file: resolve(repoRoot, 'config/environments.yaml'),
+            },
             kubernetes: {
               serviceLocatorMethod: { type: 'multiTenant' },
               clusterLocatorMethods: [{ type: 'config', clusters: [] }],

@@ -18,6 +18,8 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import catalogEnvironments from '@multicloud/plugin-catalog-backend-module-environments';
 import scaffolderEnvironments from '@multicloud/plugin-scaffolder-backend-module-environments';
+import environmentsBackend from '@multicloud/plugin-environments-backend';
+import kubernetesEnvironments from '@multicloud/plugin-kubernetes-backend-module-environments';
 
 /**
  * Every feature of the reference backend, in one list so that the backend
@@ -48,6 +50,8 @@ export const backendFeatures = [
   searchCatalogCollator,
 
   kubernetesBackend,
+  kubernetesEnvironments,
+  environmentsBackend,
   userSettingsBackend,
   signalsBackend,
 ];

@@ -11,6 +11,7 @@ export * from './schema';
 export * from './flavours';
 export * from './fleet';
 export * from './kubernetes';
+export * from './status';
 export * from './parse';
 export { parseCidr, cidrsOverlap, type Cidr } from './cidr';
 export { closestMatches, editDistance } from './text';

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
@@ -20,6 +19,10 @@ import {
   parseEnvironments,
   type ParseEnvironmentsResult,
 } from '@multicloud/plugin-environments-common';
+import {
+  isUrlTarget,
+  readEnvironmentsTarget,
+} from '@multicloud/plugin-environments-node';
 import {
   environmentsFileToEntity,
   environmentToEntity,
@@ -44,10 +47,6 @@ const DEFAULT_SCHEDULE = {
   timeout: { minutes: 1 },
   initialDelay: { seconds: 1 },
 };
-
-function isUrl(target: string) {
-  return /^https?:\/\//i.test(target);
-}
 
 /**
  * Imports every environment of one environments.yaml as a catalog Resource,
@@ -90,7 +89,8 @@ export class EnvironmentsEntityProvider implements EntityProvider {
             sourceConfig.getConfig('schedule'),
           )
         : DEFAULT_SCHEDULE;
-      const readTarget = deps.readTarget ?? defaultReadTarget(deps.urlReader);
+      const readTarget =
+        deps.readTarget ?? (t => readEnvironmentsTarget(t, deps.urlReader));
       return new EnvironmentsEntityProvider(
         source,
         deps.logger,
@@ -107,7 +107,7 @@ export class EnvironmentsEntityProvider implements EntityProvider {
     private readonly readTarget: ReadTarget,
   ) {
     this.logger = logger.child({ provider: this.getProviderName() });
-    const url = isUrl(source.target);
+    const url = isUrlTarget(source.target);
     const location = url ? source.target : resolvePath(source.target);
     this.ctx = {
       sourceId: source.id,
@@ -236,14 +236,4 @@ export class EnvironmentsEntityProvider implements EntityProvider {
       locationKey: this.getProviderName(),
     };
   }
-}
-
-function defaultReadTarget(urlReader: UrlReaderService): ReadTarget {
-  return async target => {
-    if (isUrl(target)) {
-      const response = await urlReader.readUrl(target);
-      return (await response.buffer()).toString('utf8');
-    }
-    return readFile(resolvePath(target), 'utf8');
-  };
 }
