@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Starts the portal on its embedded defaults: frontend on :3000, backend on
-# :7007, SQLite in memory, guest sign-in, the sample fleet and catalog.
+# :7007, SQLite in memory, guest sign-in, the sample fleet and catalog, and a
+# Kubernetes API simulator for the clusters of the sample fleet.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
 bootstrap
+
+RUN_DIR="$ROOT/.run"
+SIM_CONFIG="$RUN_DIR/app-config.simulator.yaml"
+mkdir -p "$RUN_DIR"
+rm -f "$SIM_CONFIG"
 
 announce_when_ready() {
   local deadline=$((SECONDS + 600))
@@ -10,6 +16,7 @@ announce_when_ready() {
     if curl -fsS -o /dev/null http://localhost:7007/.backstage/health/v1/readiness 2>/dev/null &&
       curl -fsS -o /dev/null http://localhost:3000 2>/dev/null; then
       log "the portal is up: open http://localhost:3000 and sign in as guest (backend: http://localhost:7007)"
+      log "simulated clusters: stop one with  curl -X POST -d '{\"state\":\"down\"}' http://127.0.0.1:7099/clusters/workload-aws-useast1"
       return
     fi
     sleep 2
@@ -17,6 +24,19 @@ announce_when_ready() {
   log "the portal did not answer within 10 minutes; see the output above"
 }
 
+log "starting the Kubernetes API simulator for the sample fleet (control API on http://127.0.0.1:7099)"
+node --require @backstage/cli/config/nodeTransform.cjs packages/kubernetes-simulator/src/cli.ts \
+  --fleet config/environments.yaml --config-out "$SIM_CONFIG" --control-port 7099 \
+  >"$RUN_DIR/simulator.log" 2>&1 &
+SIM_PID=$!
+trap 'kill $SIM_PID 2>/dev/null' EXIT
+for _ in $(seq 1 60); do
+  [ -s "$SIM_CONFIG" ] && break
+  kill -0 $SIM_PID 2>/dev/null || die "the simulator stopped; see $RUN_DIR/simulator.log"
+  sleep 0.5
+done
+[ -s "$SIM_CONFIG" ] || die "the simulator did not start; see $RUN_DIR/simulator.log"
+
 log "starting the portal (frontend http://localhost:3000, backend http://localhost:7007)"
 announce_when_ready &
-exec yarn start "$@"
+yarn start --config app-config.yaml --config "$SIM_CONFIG" "$@"

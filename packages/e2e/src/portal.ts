@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   createWriteStream,
+  existsSync,
   mkdirSync,
   readFileSync,
+  rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -41,8 +44,53 @@ function writeFleetFile(): string {
   return path;
 }
 
-/** Starts the backend, which serves the built app, and waits until it answers. */
-export async function startPortal(): Promise<ChildProcess> {
+export const simulatorControlUrl = `http://127.0.0.1:${port + 1}`;
+
+/** Starts the Kubernetes API simulator for the clusters of `fleetFile`. */
+async function startSimulator(fleetFile: string): Promise<{
+  child: ChildProcess;
+  config: string;
+}> {
+  const config = join(outputDir, 'app-config.simulator.yaml');
+  rmSync(config, { force: true });
+  const log = createWriteStream(join(outputDir, 'simulator.log'));
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'packages/kubernetes-simulator/src/cli.ts',
+      '--fleet',
+      fleetFile,
+      '--config-out',
+      config,
+      '--control-port',
+      String(port + 1),
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(config) || statSync(config).size === 0) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(
+        `the simulator did not start; see ${join(outputDir, 'simulator.log')}`,
+      );
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+  return { child, config };
+}
+
+/** A running portal: the backend (serving the built app) and its simulator. */
+export interface Portal {
+  backend: ChildProcess;
+  simulator: ChildProcess;
+}
+
+/** Starts the simulator and the backend, which serves the built app, and waits until it answers. */
+export async function startPortal(): Promise<Portal> {
   mkdirSync(outputDir, { recursive: true });
   const stale = await fetch(baseUrl).then(
     () => true,
@@ -65,6 +113,7 @@ export async function startPortal(): Promise<ChildProcess> {
       environments: { localFile: fleetFile },
     }),
   );
+  const simulator = await startSimulator(fleetFile);
   const log = createWriteStream(join(outputDir, 'backend.log'));
   const child = spawn(
     'yarn',
@@ -78,6 +127,8 @@ export async function startPortal(): Promise<ChildProcess> {
       join(repoRoot, 'packages/e2e/app-config.e2e.yaml'),
       '--config',
       fleetConfig,
+      '--config',
+      simulator.config,
       ...(process.env.PORTAL_E2E_EXTRA_CONFIG
         ? ['--config', process.env.PORTAL_E2E_EXTRA_CONFIG]
         : []),
@@ -95,6 +146,7 @@ export async function startPortal(): Promise<ChildProcess> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
+      stopPortal({ backend: child, simulator: simulator.child });
       throw new Error(
         `the backend exited with code ${child.exitCode}; see ${join(
           outputDir,
@@ -104,24 +156,26 @@ export async function startPortal(): Promise<ChildProcess> {
     }
     try {
       const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-      if (res.ok) return child;
+      if (res.ok) return { backend: child, simulator: simulator.child };
     } catch {
       // not listening yet
     }
     await new Promise(r => setTimeout(r, 1000));
   }
-  stopPortal(child);
+  stopPortal({ backend: child, simulator: simulator.child });
   throw new Error(
     `the backend did not become ready on ${baseUrl} within 180 s`,
   );
 }
 
-export function stopPortal(child: ChildProcess | undefined) {
-  if (child?.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
+export function stopPortal(portal: Portal | undefined) {
+  for (const child of [portal?.backend, portal?.simulator]) {
+    if (child?.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
   }
 }
@@ -163,7 +217,7 @@ export async function screenshot(page: Page, name: string) {
  * and stops both after them.
  */
 export function portalSession(viewport = { width: 1440, height: 1000 }) {
-  let backend: ChildProcess | undefined;
+  let backend: Portal | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   before(async () => {
