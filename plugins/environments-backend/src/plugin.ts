@@ -78,7 +78,8 @@ export const environmentsPlugin = createBackendPlugin({
           id: 'environments-fleet-status:refresh',
           frequency,
           timeout: { minutes: 5 },
-          initialDelay: { seconds: 5 },
+          // The first page load probes what was never probed; rounds follow.
+          initialDelay: frequency,
           fn: async () => {
             try {
               const { probed, unreachable } = await fleet.refreshAll();
