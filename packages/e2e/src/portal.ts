@@ -109,8 +109,12 @@ export async function startPortal(): Promise<Portal> {
       catalog: {
         providers: { environments: { fleet: { target: fleetFile } } },
       },
-      // The templates' local mode writes the same copy the catalog reads.
-      environments: { localFile: fleetFile },
+      environments: {
+        // The templates' local mode writes the same copy the catalog reads.
+        localFile: fleetFile,
+        file: fleetFile,
+        status: { frequency: { seconds: 5 }, timeout: { seconds: 3 } },
+      },
     }),
   );
   const simulator = await startSimulator(fleetFile);

@@ -1,4 +1,10 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
 import {
   CatalogFilterBlueprint,
   EntityCardBlueprint,
@@ -8,10 +14,58 @@ import {
   ENVIRONMENT_ANNOTATIONS,
   ENVIRONMENTS_FILE_RESOURCE_TYPE,
 } from '@multicloud/plugin-environments-common';
+import { FleetClient, fleetApiRef } from './api';
+import { FleetIcon } from './components/FleetPage/FleetIcon';
+import {
+  createEnvironmentRouteRef,
+  fleetRouteRef,
+} from './components/FleetPage/routes';
+
+/** `api:environments/fleet`: reads the fleet status from the environments backend */
+export const fleetApi = ApiBlueprint.make({
+  name: 'fleet',
+  params: defineParams =>
+    defineParams({
+      api: fleetApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new FleetClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * `page:environments/fleet` at `/fleet`. With its title, icon and route ref
+ * the app's sidebar lists it without a separate nav item.
+ */
+export const fleetPage = PageBlueprint.make({
+  name: 'fleet',
+  params: {
+    path: '/fleet',
+    title: 'Fleet',
+    icon: <FleetIcon fontSize="inherit" />,
+    routeRef: fleetRouteRef,
+    loader: () => import('./components/FleetPage').then(m => <m.FleetPage />),
+  },
+});
 
 // The problems card's filter is a predicate, so an app can override it in
-// app-config. The overview card's is a function: predicate paths split on
-// dots, and the annotation key (`multicloud.io/environment`) has one.
+// app-config. The status and overview cards' are functions: predicate paths
+// split on dots, and the annotation key (`multicloud.io/environment`) has one.
+
+/** `entity-card:environments/environment-status`, live status from the environments backend */
+export const environmentStatusEntityCard = EntityCardBlueprint.make({
+  name: 'environment-status',
+  params: {
+    type: 'info',
+    filter: entity =>
+      entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+      !!entity.metadata.annotations?.[ENVIRONMENT_ANNOTATIONS.environment],
+    loader: () =>
+      import('./components/EnvironmentStatusCard').then(m => (
+        <m.EnvironmentStatusCard />
+      )),
+  },
+});
 
 /** `entity-card:environments/fleet-file-problems` */
 export const fleetFileProblemsEntityCard = EntityCardBlueprint.make({
@@ -86,14 +140,19 @@ export const cloudRegionScaffolderFormField = FormFieldBlueprint.make({
 });
 
 /**
- * Entity cards for environments and fleet files, catalog filters by
- * provider, role and environment type, and the `CloudRegion` field for
- * Software Templates.
+ * The fleet page with live status, entity cards for environments and fleet
+ * files, catalog filters by provider, role and environment type, and the
+ * `CloudRegion` field for Software Templates.
  */
 export default createFrontendPlugin({
   pluginId: 'environments',
+  routes: { fleet: fleetRouteRef },
+  externalRoutes: { createEnvironment: createEnvironmentRouteRef },
   extensions: [
+    fleetApi,
+    fleetPage,
     environmentOverviewEntityCard,
+    environmentStatusEntityCard,
     fleetFileProblemsEntityCard,
     providerCatalogFilter,
     roleCatalogFilter,

@@ -1,0 +1,1 @@
+export { EnvironmentStatusCard } from './EnvironmentStatusCard';

@@ -1,0 +1,3 @@
+export { FleetPage } from './FleetPage';
+export { FleetIcon } from './FleetIcon';
+export { fleetRouteRef, createEnvironmentRouteRef } from './routes';
