@@ -39,4 +39,4 @@ done
 
 log "starting the portal (frontend http://localhost:3000, backend http://localhost:7007)"
 announce_when_ready &
-yarn start --config app-config.yaml --config "$SIM_CONFIG" "$@"
+yarn start --config "$ROOT/app-config.yaml" --config "$SIM_CONFIG" "$@"
