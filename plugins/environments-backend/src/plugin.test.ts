@@ -175,11 +175,14 @@ const kubernetesProxyStandIn = createBackendPlugin({
   },
 });
 
-async function startPortal(databaseId: TestDatabaseId) {
+async function startPortal(
+  databaseId: TestDatabaseId,
+  shared?: { knex: Awaited<ReturnType<typeof databases.init>> },
+) {
   const dir = mkdtempSync(join(tmpdir(), 'fleet-'));
   const file = join(dir, 'environments.yaml');
   writeFileSync(file, FLEET);
-  const knex = await databases.init(databaseId);
+  const knex = shared?.knex ?? (await databases.init(databaseId));
   // The mock is also a factory for itself, which its declared type omits.
   const scheduler = mockServices.scheduler() as SchedulerService & {
     factory(): ServiceFactory<SchedulerService>;
@@ -213,6 +216,7 @@ async function startPortal(databaseId: TestDatabaseId) {
     ],
   });
   return {
+    knex,
     server: backend.server,
     stop: () => backend.stop(),
     refresh: () => scheduler.triggerTask('environments-fleet-status:refresh'),
@@ -300,6 +304,23 @@ describe.each(databases.eachSupportedId())(
         await simulator.update('admin-azure-westus', { state: 'up' });
       }
       await stop();
+    });
+
+    it('lets a second replica answer from what the first one probed', async () => {
+      const first = await startPortal(databaseId);
+      const second = await startPortal(databaseId, { knex: first.knex });
+      const probed = byName(
+        (await request(first.server).get('/api/environments/fleet')).body,
+      );
+      const served = byName(
+        (await request(second.server).get('/api/environments/fleet')).body,
+      );
+      // Same stored probe, not a new one.
+      expect(served['workload-aws-useast1'].status.checkedAt).toBe(
+        probed['workload-aws-useast1'].status.checkedAt,
+      );
+      await second.stop();
+      await first.stop();
     });
 
     it('answers for one environment, and refuses bad names clearly', async () => {
