@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -52,14 +53,19 @@ export const fleetPage = PageBlueprint.make({
 // app-config. The status and overview cards' are functions: predicate paths
 // split on dots, and the annotation key (`multicloud.io/environment`) has one.
 
+function isEnvironmentEntity(entity: Entity): boolean {
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    !!entity.metadata.annotations?.[ENVIRONMENT_ANNOTATIONS.environment]
+  );
+}
+
 /** `entity-card:environments/environment-status`, live status from the environments backend */
 export const environmentStatusEntityCard = EntityCardBlueprint.make({
   name: 'environment-status',
   params: {
     type: 'info',
-    filter: entity =>
-      entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
-      !!entity.metadata.annotations?.[ENVIRONMENT_ANNOTATIONS.environment],
+    filter: isEnvironmentEntity,
     loader: () =>
       import('./components/EnvironmentStatusCard').then(m => (
         <m.EnvironmentStatusCard />
@@ -85,9 +91,7 @@ export const environmentOverviewEntityCard = EntityCardBlueprint.make({
   name: 'environment-overview',
   params: {
     type: 'info',
-    filter: entity =>
-      entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
-      !!entity.metadata.annotations?.[ENVIRONMENT_ANNOTATIONS.environment],
+    filter: isEnvironmentEntity,
     loader: () =>
       import('./components/EnvironmentOverviewCard').then(m => (
         <m.EnvironmentOverviewCard />

@@ -19,8 +19,9 @@ import {
   type EnvironmentDetails,
   type EnvironmentLink,
 } from '../../lib/environment';
+import { CardField, CARD_COLUMNS } from '../CardField';
 
-const COLUMNS = { initial: '1', sm: '2' } as const;
+const COLUMNS = CARD_COLUMNS;
 const MONOSPACE = { fontFamily: 'var(--bui-font-monospace, monospace)' };
 
 interface Row {
@@ -28,28 +29,6 @@ interface Row {
   value: ReactNode;
   /** Lists take the whole width so they wrap less. */
   wide?: boolean;
-}
-
-function Field(props: Row) {
-  const { label, value, wide } = props;
-  return (
-    <Grid.Item colSpan={wide ? COLUMNS : undefined}>
-      <Flex direction="column" gap="1" role="group" aria-label={label}>
-        <Text
-          as="span"
-          variant="body-x-small"
-          weight="bold"
-          color="secondary"
-          style={{ textTransform: 'uppercase', letterSpacing: 0.5 }}
-        >
-          {label}
-        </Text>
-        <Text as="div" variant="body-medium" weight="bold">
-          {value}
-        </Text>
-      </Flex>
-    </Grid.Item>
-  );
 }
 
 function NetworkLinks(props: { links: EnvironmentLink[]; namespace: string }) {
@@ -189,7 +168,14 @@ export function EnvironmentOverviewCard() {
       ) : (
         <Grid.Root columns={COLUMNS} gap="3">
           {fields.map(field => (
-            <Field key={field.label} {...field} />
+            <CardField
+              bold
+              key={field.label}
+              label={field.label}
+              wide={field.wide}
+            >
+              {field.value}
+            </CardField>
           ))}
         </Grid.Root>
       )}

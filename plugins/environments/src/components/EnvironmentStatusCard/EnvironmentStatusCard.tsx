@@ -17,36 +17,15 @@ import {
 import { normalizeMinor } from '../FleetPage/fleet';
 import { HealthChip } from '../FleetPage/health';
 import { useNow } from '../FleetPage/useNow';
+import { CardField, CARD_COLUMNS } from '../CardField';
 
-const COLUMNS = { initial: '1', sm: '2' } as const;
+const COLUMNS = CARD_COLUMNS;
 const MONOSPACE = { fontFamily: 'var(--bui-font-monospace, monospace)' };
 /** How many failing pods the card names; the rest are counted. */
 const FAILING_PODS_SHOWN = 5;
 
 export const NOT_CONFIGURED_NOTICE =
   'No api_server in environments.yaml: add infrastructure.kubernetes.api_server to see live status';
-
-function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
-  const { label, children, wide } = props;
-  return (
-    <Grid.Item colSpan={wide ? COLUMNS : undefined}>
-      <Flex direction="column" gap="1" role="group" aria-label={label}>
-        <Text
-          as="span"
-          variant="body-x-small"
-          weight="bold"
-          color="secondary"
-          style={{ textTransform: 'uppercase', letterSpacing: 0.5 }}
-        >
-          {label}
-        </Text>
-        <Text as="div" variant="body-medium">
-          {children}
-        </Text>
-      </Flex>
-    </Grid.Item>
-  );
-}
 
 function Checked(props: { status: EnvironmentStatus['status'] }) {
   const now = useNow();
@@ -161,10 +140,10 @@ function Live(props: { env: EnvironmentStatus }) {
   const { status } = env;
   return (
     <Grid.Root columns={COLUMNS} gap="3">
-      <Field label="Kubernetes">
+      <CardField label="Kubernetes">
         <Versions env={env} />
-      </Field>
-      <Field label="Nodes">
+      </CardField>
+      <CardField label="Nodes">
         {status.nodes ? (
           <Text
             as="span"
@@ -178,15 +157,15 @@ function Live(props: { env: EnvironmentStatus }) {
         ) : (
           '—'
         )}
-      </Field>
-      <Field label="Allocatable">
+      </CardField>
+      <CardField label="Allocatable">
         {status.allocatable
           ? `${formatCores(status.allocatable.cpuCores)}, ${formatBytes(
               status.allocatable.memoryBytes,
             )}`
           : '—'}
-      </Field>
-      <Field label="Deployments">
+      </CardField>
+      <CardField label="Deployments">
         {status.deployments ? (
           <Flex direction="column" gap="0.5">
             <Text
@@ -204,10 +183,10 @@ function Live(props: { env: EnvironmentStatus }) {
         ) : (
           '—'
         )}
-      </Field>
-      <Field label="Pods" wide>
+      </CardField>
+      <CardField label="Pods" wide>
         {status.pods ? <FailingPods pods={status.pods} /> : '—'}
-      </Field>
+      </CardField>
     </Grid.Root>
   );
 }

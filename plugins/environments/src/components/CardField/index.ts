@@ -1,0 +1,1 @@
+export { CardField, CARD_COLUMNS } from './CardField';
