@@ -790,3 +790,31 @@ describe('clustersForFleet', () => {
     ]);
   });
 });
+
+describe('clusters that start down', () => {
+  it('keep their port from every other cluster: a down URL never reaches a healthy cluster', async () => {
+    const specs = Array.from({ length: 40 }, (_, i) => ({
+      name: `c${i}`,
+      version: '1.36',
+      nodes: i + 1,
+      ...(i % 4 === 0 ? { state: 'down' as const } : {}),
+    }));
+    const sim = await KubernetesSimulator.start(specs);
+    try {
+      const ports = new Set(specs.map(s => new URL(sim.url(s.name)).port));
+      expect(ports.size).toBe(specs.length);
+      for (const [i, spec] of specs.entries()) {
+        const answer = fetch(`${sim.url(spec.name)}/api/v1/nodes`).then(r =>
+          r.json(),
+        );
+        if (i % 4 === 0) {
+          await expect(answer).rejects.toThrow();
+        } else {
+          expect((await answer).items).toHaveLength(i + 1);
+        }
+      }
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -122,9 +122,18 @@ class SimulatedCluster {
     return `http://${HOST}:${this.port}`;
   }
 
-  /** Takes a port; a cluster that starts 'down' gives it back at once, and refuses connections on it. */
+  /** Takes a port; every cluster holds one before any 'down' cluster lets its go (see `settle`). */
   async start(): Promise<void> {
     this.port = await this.listener.open(0);
+  }
+
+  /**
+   * A cluster that starts 'down' gives its port back and refuses
+   * connections on it. Only once every cluster has its own port: a port
+   * given back earlier could be handed to the next cluster, and the 'down'
+   * cluster's URL would then reach a healthy one.
+   */
+  async settle(): Promise<void> {
     if (this.state === 'down') await this.listener.close();
   }
 
@@ -337,6 +346,7 @@ export class KubernetesSimulator {
         clusters.set(spec.name, cluster);
         await cluster.start();
       }
+      for (const cluster of clusters.values()) await cluster.settle();
       const port = await control.open(options.controlPort ?? 0);
       simulator = new KubernetesSimulator(
         clusters,
