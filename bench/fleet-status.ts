@@ -146,10 +146,25 @@ async function main() {
     });
     const floorMs = performance.now() - floorStart;
 
+    const coldStart = performance.now();
     const cold = await fleet();
     const health: Record<string, number> = {};
     for (const e of cold.body.environments) {
       health[e.status.health] = (health[e.status.health] ?? 0) + 1;
+    }
+    // The clusters still pending at the first answer land in the store
+    // shortly after; this is when the whole fleet has a status.
+    let allProbedMs = cold.ms;
+    for (;;) {
+      const again = await fleet();
+      const pending = again.body.environments.filter(
+        (e: { status: { health: string } }) => e.status.health === 'pending',
+      ).length;
+      if (pending === 0) {
+        allProbedMs = performance.now() - coldStart;
+        break;
+      }
+      await new Promise(r => setTimeout(r, 100));
     }
     const warmRuns: number[] = [];
     for (let i = 0; i < 20; i++) warmRuns.push((await fleet()).ms);
@@ -163,22 +178,19 @@ async function main() {
         count / 20
       } refuse connections), probe timeout 5 s, concurrency 64`,
     );
-    console.log(`  answered: ${JSON.stringify(health)}`);
-    console.log(
-      `  slowest healthy cluster alone (floor)   ${floorMs
-        .toFixed(0)
-        .padStart(7)} ms`,
-    );
-    console.log(
-      `  cold (every cluster probed now)        ${cold.ms
-        .toFixed(0)
-        .padStart(7)} ms   ratio ${(cold.ms / floorMs).toFixed(2)}x`,
-    );
-    console.log(
-      `  warm (median of 20, answers stored)    ${warmMs
-        .toFixed(0)
-        .padStart(7)} ms   ratio ${(warmMs / floorMs).toFixed(3)}x`,
-    );
+    const row = (label: string, ms: number, digits = 2) =>
+      console.log(
+        `  ${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms${
+          label.includes('floor')
+            ? ''
+            : `   ratio ${(ms / floorMs).toFixed(digits)}x`
+        }`,
+      );
+    console.log(`  first answer: ${JSON.stringify(health)}`);
+    row('slowest healthy cluster alone (floor)', floorMs);
+    row('cold, first answer (waits <= timeout + 1 s)', cold.ms);
+    row('cold, until every cluster has a status', allProbedMs);
+    row('warm (median of 20, answers stored)', warmMs, 3);
   } finally {
     if (backend.pid) process.kill(-backend.pid, 'SIGTERM');
     await simulator.stop();

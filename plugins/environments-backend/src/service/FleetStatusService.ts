@@ -200,8 +200,8 @@ export class FleetStatusService {
 
   /**
    * The whole fleet in one answer. Clusters never probed are probed now, so
-   * a cold page shows real data; each waits at most the probe timeout, and a
-   * dead cluster never holds up the others.
+   * a cold page shows real data; the answer waits at most a second past the
+   * probe timeout, and a dead cluster never holds up the others.
    */
   async getFleet(): Promise<FleetStatusResponse> {
     const file = await this.readFile();
@@ -210,9 +210,24 @@ export class FleetStatusService {
       e => this.probeable(e) && !known.has(e.name),
     );
     if (cold.length > 0) {
-      await forEachLimited(cold, this.deps.options.concurrency, async env => {
-        known.set(env.name, await this.probe(env.name));
-      });
+      const probed = forEachLimited(
+        cold,
+        this.deps.options.concurrency,
+        async env => {
+          known.set(env.name, await this.probe(env.name));
+        },
+      );
+      // A cold page waits for the probes at most a second past the probe
+      // timeout; what is still running then shows as pending, and lands in
+      // the store for the next read.
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([
+        probed,
+        new Promise<void>(resolve => {
+          waited = setTimeout(resolve, this.deps.options.timeoutMs + 1000);
+        }),
+      ]);
+      clearTimeout(waited);
     }
     const admin = adminOf(file.environments);
     return {
