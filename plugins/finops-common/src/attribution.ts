@@ -1,0 +1,146 @@
+import type { Environment } from '@multicloud/plugin-environments-common';
+import type { CostRow } from './row';
+
+/** Tag keys that name the environment of a charge, in order of preference. */
+export const ENVIRONMENT_TAG_KEYS = [
+  'environment',
+  'env-name',
+  'multicloud-environment',
+] as const;
+
+/** Tag keys that name the catalog component of a charge, in order of preference. */
+export const ENTITY_TAG_KEYS = [
+  'backstage.io/component',
+  'component',
+  'service',
+] as const;
+
+/** How a charge was attributed to an environment. */
+export type AttributionMethod = 'account' | 'tag' | 'region';
+
+/** Result of {@link attributeToEnvironment}; empty when unattributed. */
+export interface EnvironmentAttribution {
+  environment?: string;
+  by?: AttributionMethod;
+}
+
+/**
+ * Non-empty values of the tags whose keys match, case-insensitively and with
+ * or without a `user:` prefix, in the order of `keys`.
+ */
+function tagValues(
+  tags: Record<string, string>,
+  keys: readonly string[],
+): string[] {
+  const values: string[] = [];
+  for (const key of keys) {
+    for (const [tagKey, value] of Object.entries(tags)) {
+      // AWS writes user-defined cost allocation tags as `user:<key>`.
+      const bare = tagKey.toLowerCase().replace(/^user:/, '');
+      if (bare === key && value.trim() !== '') {
+        values.push(value.trim());
+      }
+    }
+  }
+  return values;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Attributes a charge to one environment of the fleet, trying in order:
+ *
+ * 1. a tag `environment`, `env-name` or `multicloud-environment` (also with
+ *    the `user:` prefix of AWS) whose value is the name of an environment;
+ * 2. the `cost.accounts` of an environment containing the row's sub account
+ *    (then billing account); when several environments share the account,
+ *    the region decides among them;
+ * 3. the provider and region of the row matching exactly one environment.
+ *
+ * Account ids, regions and tag keys are compared without regard to case.
+ * Anything else, including a region shared by several environments, stays
+ * unattributed.
+ */
+export function attributeToEnvironment(
+  row: CostRow,
+  environments: Environment[],
+): EnvironmentAttribution {
+  for (const value of tagValues(row.tags, ENVIRONMENT_TAG_KEYS)) {
+    const environment = environments.find(env => same(env.name, value));
+    if (environment) {
+      return { environment: environment.name, by: 'tag' };
+    }
+  }
+
+  let candidates = environments;
+  for (const account of [row.subAccountId, row.billingAccountId]) {
+    if (!account) {
+      continue;
+    }
+    const owners = environments.filter(env =>
+      (env.cost?.accounts ?? []).some(id => same(id, account)),
+    );
+    if (owners.length === 1) {
+      return { environment: owners[0].name, by: 'account' };
+    }
+    if (owners.length > 1) {
+      candidates = owners;
+      break;
+    }
+  }
+
+  const region = row.region;
+  if (region) {
+    const matches = candidates.filter(
+      env => env.provider === row.provider && same(env.region, region),
+    );
+    if (matches.length === 1) {
+      return { environment: matches[0].name, by: 'region' };
+    }
+  }
+  return {};
+}
+
+const ENTITY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const ENTITY_KIND = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * Reads a catalog entity ref from a tag value: `ledger-peer`,
+ * `default/ledger-peer` or `component:default/ledger-peer`. The kind
+ * defaults to `component` and the namespace to `default`.
+ */
+export function entityRefFromTag(value: string): string | undefined {
+  const text = value.trim();
+  const kindMatch = /^([^:/]+):(.*)$/.exec(text);
+  const kind = kindMatch ? kindMatch[1] : 'component';
+  const rest = kindMatch ? kindMatch[2] : text;
+  const parts = rest.split('/');
+  if (parts.length > 2) {
+    return undefined;
+  }
+  const [namespace, name] = parts.length === 2 ? parts : ['default', parts[0]];
+  if (
+    !ENTITY_KIND.test(kind) ||
+    !ENTITY_NAME.test(namespace) ||
+    !ENTITY_NAME.test(name)
+  ) {
+    return undefined;
+  }
+  return `${kind.toLowerCase()}:${namespace.toLowerCase()}/${name}`;
+}
+
+/**
+ * The catalog entity a charge belongs to, from the tags
+ * `backstage.io/component`, `component` or `service` (first usable one), as
+ * an entity ref such as `component:default/ledger-peer`; `undefined` when no
+ * tag names one.
+ */
+export function attributeToEntity(row: CostRow): string | undefined {
+  for (const value of tagValues(row.tags, ENTITY_TAG_KEYS)) {
+    const ref = entityRefFromTag(value);
+    if (ref) {
+      return ref;
+    }
+  }
+  return undefined;
+}
