@@ -1,0 +1,208 @@
+import { createHash, type Hash } from 'node:crypto';
+import { Readable, Transform, pipeline } from 'node:stream';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Environment } from '@multicloud/plugin-environments-common';
+import {
+  attributeToEntity,
+  attributeToEnvironment,
+  normalizeFocusRow,
+  type CostProblem,
+  type FocusVersion,
+} from '@multicloud/plugin-finops-common';
+import type { CostDailyRow, CostStore } from '../database/CostStore';
+import { readFocusCsv } from './readFocusCsv';
+
+/** Problems kept in memory and returned per file; the rest are only counted. */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/** Options of {@link ingestFocusFile}. */
+export interface IngestFocusFileOptions {
+  /** Identifies the file (its path or URL); the key of its rows in the store. */
+  key: string;
+  /** Opens the file from its start; called once or twice. */
+  open: () => Readable | Promise<Readable>;
+  /** Whether the file is gzip compressed; defaults to a key ending in `.gz`. */
+  gzip?: boolean;
+  environments: Environment[];
+  store: CostStore;
+  logger?: LoggerService;
+}
+
+/** Result of {@link ingestFocusFile}. */
+export type IngestFocusFileResult =
+  | { status: 'unchanged' }
+  | {
+      status: 'ingested';
+      /** CSV records read, malformed ones included. */
+      rowsRead: number;
+      /** Records that were usable and summed into the daily costs. */
+      rowsIngested: number;
+      /** The first {@link MAX_REPORTED_PROBLEMS} problems. */
+      problems: CostProblem[];
+      /** Number of problems, including those not in `problems`. */
+      problemCount: number;
+      version: FocusVersion;
+    };
+
+/** Passes the bytes of a stream on, feeding them into a hash on the way. */
+function tapHash(stream: Readable, hash: Hash): Readable {
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  // Errors of the source destroy the tap, which the reader reports.
+  pipeline(stream, tap, () => {});
+  return tap;
+}
+
+async function sha256Of(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) {
+    hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
+
+const KEY_SEPARATOR = '\u0000';
+
+/**
+ * Ingests one FOCUS export into the store.
+ *
+ * The file is read in two streaming passes. The first only computes the
+ * SHA-256 of its bytes (as stored, i.e. compressed for a gzip file): when the
+ * store already has that hash, nothing changes and the result is
+ * `unchanged`, without any parsing. Otherwise the second pass parses,
+ * normalises and attributes every row, hashing the bytes again; the hash
+ * recorded is the one of the bytes actually ingested, so a file replaced
+ * between the passes is ingested again on the next run.
+ *
+ * Rows are summed in memory per day, provider, billing account, sub account,
+ * region, service category, service name, charge category, environment,
+ * entity and currency: memory grows with the number of distinct sums, not of
+ * rows. A row with problems is skipped and reported; it never stops the
+ * others. The file's previous rows are then replaced in one transaction.
+ */
+export async function ingestFocusFile(
+  options: IngestFocusFileOptions,
+): Promise<IngestFocusFileResult> {
+  const { key, store, environments, logger } = options;
+
+  const firstHash = await sha256Of(await options.open());
+  const state = await store.fileState(key);
+  if (state?.sha256 === firstHash) {
+    logger?.debug(`FOCUS export ${key} is unchanged`);
+    return { status: 'unchanged' };
+  }
+
+  const problems: CostProblem[] = [];
+  let problemCount = 0;
+  const report = (problem: CostProblem) => {
+    problemCount++;
+    if (problems.length < MAX_REPORTED_PROBLEMS) {
+      problems.push(problem);
+    }
+  };
+
+  let version: FocusVersion = '1.0';
+  let headerSeen = false;
+  const hash = createHash('sha256');
+  const input = tapHash(await options.open(), hash);
+  const records = readFocusCsv(input, {
+    file: key,
+    gzip: options.gzip,
+    onHeader: (_header, detection) => {
+      headerSeen = true;
+      version = detection.version;
+      for (const column of detection.missing) {
+        report({
+          file: key,
+          line: 1,
+          column,
+          message: `mandatory column of FOCUS ${detection.version} is missing`,
+        });
+      }
+    },
+    onSkip: ({ line, message }) =>
+      report({ file: key, line, column: 'CSV', message }),
+  });
+
+  const sums = new Map<string, CostDailyRow>();
+  let rowsRead = 0;
+  let rowsIngested = 0;
+  for await (const { line, row: raw } of records) {
+    rowsRead++;
+    const { row, problems: rowProblems } = normalizeFocusRow(raw, {
+      file: key,
+      line,
+      version,
+    });
+    rowProblems.forEach(report);
+    if (!row) {
+      continue;
+    }
+    rowsIngested++;
+    const environment = attributeToEnvironment(row, environments).environment;
+    const entityRef = attributeToEntity(row);
+    const dimensions = {
+      date: row.date,
+      provider: row.provider,
+      billingAccountId: row.billingAccountId,
+      subAccountId: row.subAccountId,
+      region: row.region,
+      serviceCategory: row.serviceCategory,
+      serviceName: row.serviceName,
+      chargeCategory: row.chargeCategory,
+      environment,
+      entityRef,
+      currency: row.currency,
+    };
+    const sumKey = Object.values(dimensions)
+      .map(value => value ?? '')
+      .join(KEY_SEPARATOR);
+    const sum = sums.get(sumKey);
+    if (sum) {
+      sum.billedCost += row.billedCost;
+      sum.effectiveCost += row.effectiveCost;
+      sum.rowCount++;
+    } else {
+      sums.set(sumKey, {
+        ...dimensions,
+        billedCost: row.billedCost,
+        effectiveCost: row.effectiveCost,
+        rowCount: 1,
+      });
+    }
+  }
+
+  if (!headerSeen) {
+    report({ file: key, line: 1, column: 'CSV', message: 'file is empty' });
+  }
+  // The parser reports a malformed record before the rows that precede it
+  // are normalised.
+  problems.sort((a, b) => a.line - b.line);
+
+  await store.replaceFile(
+    key,
+    {
+      sha256: hash.digest('hex'),
+      focusVersion: version,
+      rowsRead,
+      rowsIngested,
+      problems,
+    },
+    sums.values(),
+  );
+  logger?.info(
+    `Ingested FOCUS ${version} export ${key}: ${rowsIngested} of ${rowsRead} rows, ${problemCount} problems`,
+  );
+  return {
+    status: 'ingested',
+    rowsRead,
+    rowsIngested,
+    problems,
+    problemCount,
+    version,
+  };
+}
