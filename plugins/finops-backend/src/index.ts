@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+export { finopsPlugin as default } from './plugin';
+
 export {
   CostStore,
   MAX_STORED_PROBLEMS,
@@ -26,3 +28,9 @@ export {
   type IngestFocusFileOptions,
   type IngestFocusFileResult,
 } from './ingest/ingestFocusFile';
+export {
+  ingestFocusDirectories,
+  listFocusFiles,
+  type IngestFocusDirectoriesOptions,
+  type IngestFocusDirectoriesResult,
+} from './ingest/ingestFocusDirectories';

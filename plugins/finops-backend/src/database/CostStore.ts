@@ -114,18 +114,13 @@ export class CostStore {
   /** What is known of an ingested file; `undefined` when never ingested. */
   async fileState(key: string): Promise<CostFileState | undefined> {
     const row = await this.db<FileRecord>('cost_files').where({ key }).first();
-    if (!row) {
-      return undefined;
-    }
-    return {
-      key: row.key,
-      sha256: row.sha256,
-      focusVersion: row.focus_version,
-      rowsRead: Number(row.rows_read),
-      rowsIngested: Number(row.rows_ingested),
-      problems: JSON.parse(row.problems),
-      ingestedAt: row.ingested_at,
-    };
+    return row ? toFileState(row) : undefined;
+  }
+
+  /** What is known of every ingested file, sorted by key. */
+  async listFiles(): Promise<CostFileState[]> {
+    const rows = await this.db<FileRecord>('cost_files').orderBy('key');
+    return rows.map(toFileState);
   }
 
   /**
@@ -214,6 +209,18 @@ function compareNullLast(a: string | null, b: string | null): number {
     return -1;
   }
   return a.localeCompare(b);
+}
+
+function toFileState(row: FileRecord): CostFileState {
+  return {
+    key: row.key,
+    sha256: row.sha256,
+    focusVersion: row.focus_version,
+    rowsRead: Number(row.rows_read),
+    rowsIngested: Number(row.rows_ingested),
+    problems: JSON.parse(row.problems),
+    ingestedAt: row.ingested_at,
+  };
 }
 
 function toRecord(fileKey: string, row: CostDailyRow): DailyRecord {

@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnvironments } from '@multicloud/plugin-environments-common';
+import {
+  attributeToEnvironment,
+  detectFocusVersion,
+  normalizeFocusRow,
+  type CostRow,
+} from '@multicloud/plugin-finops-common';
+import {
+  anomalyEnvironment,
+  fileProviderOf,
+  generateFocusExports,
+  overBudgetEnvironment,
+} from './generate';
+
+/** A small CSV reader: quoted fields, doubled quotes, no line breaks in cells. */
+function parseCsv(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter(line => line !== '')
+    .map(line => {
+      const cells: string[] = [];
+      let cell = '';
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const char = line[i];
+        if (quoted) {
+          if (char === '"' && line[i + 1] === '"') {
+            cell += '"';
+            i++;
+          } else if (char === '"') {
+            quoted = false;
+          } else {
+            cell += char;
+          }
+        } else if (char === '"') {
+          quoted = true;
+        } else if (char === ',') {
+          cells.push(cell);
+          cell = '';
+        } else {
+          cell += char;
+        }
+      }
+      cells.push(cell);
+      return cells;
+    });
+}
+
+const fleetText = readFileSync(
+  resolve(__dirname, '../../../config/environments.yaml'),
+  'utf8',
+);
+const parsed = parseEnvironments(fleetText);
+const environments = parsed.environments;
+const months = ['2026-09', '2026-10'];
+const files = generateFocusExports(environments, { months, seed: 7 });
+
+interface Parsed {
+  file: string;
+  header: string[];
+  rows: CostRow[];
+}
+
+const problems: unknown[] = [];
+const widths: string[] = [];
+const normalized: Parsed[] = files.map(file => {
+  const [header, ...lines] = parseCsv(file.text);
+  const rows: CostRow[] = [];
+  lines.forEach((cells, index) => {
+    if (cells.length !== header.length) {
+      widths.push(`${file.name}:${index + 2} has ${cells.length} cells`);
+    }
+    const record = Object.fromEntries(
+      header.map((name, column) => [name, cells[column]]),
+    );
+    const result = normalizeFocusRow(record, {
+      file: file.name,
+      line: index + 2,
+      version: '1.0',
+    });
+    problems.push(...result.problems);
+    if (result.row) rows.push(result.row);
+  });
+  return { file: file.name, header, rows };
+});
+const allRows = normalized.flatMap(file => file.rows);
+
+describe('generateFocusExports', () => {
+  it('writes rows that normalise without problems', () => {
+    expect(widths).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(allRows.length).toBeGreaterThan(2000);
+  });
+
+  it('parses the sample fleet', () => {
+    expect(parsed.fatal).toBe(false);
+    expect(environments.length).toBeGreaterThan(5);
+  });
+
+  it('writes one file per provider and month, plus the on-premises sites', () => {
+    expect(files.map(file => file.name).sort()).toEqual(
+      ['aws', 'azure', 'gcp', 'ibm', 'onprem', 'oracle']
+        .flatMap(provider => months.map(month => `${provider}/${month}.csv`))
+        .sort(),
+    );
+    const onprem = normalized.filter(file => file.file.startsWith('onprem/'));
+    for (const file of onprem) {
+      expect(new Set(file.rows.map(row => row.provider))).toEqual(
+        new Set(['azure']),
+      );
+    }
+  });
+
+  it('writes headers with every mandatory FOCUS 1.0 column', () => {
+    for (const file of normalized) {
+      expect(detectFocusVersion(file.header)).toEqual({
+        version: '1.0',
+        missing: [],
+      });
+      expect(file.rows.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('is deterministic', () => {
+    const again = generateFocusExports(environments, { months, seed: 7 });
+    expect(again).toEqual(files);
+    const other = generateFocusExports(environments, { months, seed: 8 });
+    expect(other[0].text).not.toEqual(files[0].text);
+  });
+
+  it('lands each enabled environment near its budget, one clearly over', () => {
+    const over = overBudgetEnvironment(environments);
+    expect(over).toBeDefined();
+    const totals = new Map<string, number>();
+    for (const row of allRows) {
+      if (row.chargeCategory !== 'Usage') continue;
+      const { environment } = attributeToEnvironment(row, environments);
+      if (!environment) continue;
+      const key = `${environment}:${row.date.slice(0, 7)}`;
+      totals.set(key, (totals.get(key) ?? 0) + row.billedCost);
+    }
+    const billed = environments.filter(
+      env => env.enabled && fileProviderOf(env),
+    );
+    expect(billed.length).toBeGreaterThan(5);
+    const outside: string[] = [];
+    const overRatios: number[] = [];
+    for (const env of billed) {
+      for (const month of months) {
+        const ratio =
+          (totals.get(`${env.name}:${month}`) ?? 0) / env.cost!.budget_monthly!;
+        if (env.name === over) {
+          overRatios.push(ratio);
+        } else if (ratio < 0.7 || ratio > 1.3) {
+          outside.push(`${env.name} ${month}: ${ratio.toFixed(2)}`);
+        }
+      }
+    }
+    expect(outside).toEqual([]);
+    expect(overRatios).toHaveLength(months.length);
+    expect(Math.min(...overRatios)).toBeGreaterThan(1.3);
+    const disabled = environments.find(env => !env.enabled)!;
+    const disabledRows = allRows.filter(
+      row => row.subAccountId === disabled.cost!.accounts![0],
+    );
+    expect(disabledRows.length).toBeGreaterThan(0);
+    expect(
+      disabledRows.every(
+        row =>
+          row.chargeCategory !== 'Usage' || row.serviceCategory === 'Storage',
+      ),
+    ).toBe(true);
+  });
+
+  it('uses the currency of each environment', () => {
+    const oracle = normalized.filter(file => file.file.startsWith('oracle/'));
+    expect(
+      oracle.flatMap(file => file.rows).every(row => row.currency === 'EUR'),
+    ).toBe(true);
+    const aws = normalized.filter(file => file.file.startsWith('aws/'));
+    expect(
+      aws.flatMap(file => file.rows).every(row => row.currency === 'USD'),
+    ).toBe(true);
+  });
+
+  it('puts one anomaly day in the latest month', () => {
+    const name = anomalyEnvironment(environments, 7)!;
+    const env = environments.find(e => e.name === name)!;
+    const daily = new Map<string, number>();
+    for (const row of allRows) {
+      if (
+        row.subAccountId !== env.cost!.accounts![0] ||
+        !row.date.startsWith('2026-10')
+      )
+        continue;
+      if (row.chargeCategory !== 'Usage') continue;
+      daily.set(row.date, (daily.get(row.date) ?? 0) + row.billedCost);
+    }
+    const values = [...daily.values()].sort((a, b) => a - b);
+    const median = values[Math.floor(values.length / 2)];
+    expect(values[values.length - 1]).toBeGreaterThan(median * 2);
+  });
+
+  it('has negative credits and refunds in every file and a tax row', () => {
+    for (const file of normalized) {
+      const credits = file.rows.filter(row => row.chargeCategory === 'Credit');
+      const refunds = file.rows.filter(
+        row => row.chargeCategory === 'Adjustment',
+      );
+      expect(credits.length).toBeGreaterThan(0);
+      expect(refunds.length).toBeGreaterThan(0);
+      for (const row of [...credits, ...refunds]) {
+        expect(row.billedCost).toBeLessThan(0);
+        expect(row.effectiveCost).toBeLessThan(0);
+      }
+    }
+    expect(allRows.some(row => row.chargeCategory === 'Tax')).toBe(true);
+  });
+
+  it('tags part of the rows and leaves shared costs unattributed', () => {
+    expect(
+      allRows.some(row => row.tags['env-name'] || row.tags.environment),
+    ).toBe(true);
+    expect(allRows.some(row => row.tags.component === 'ledger-peer')).toBe(
+      true,
+    );
+    expect(allRows.some(row => row.tags['user:component'])).toBe(true);
+    const accounts = new Set(
+      environments.flatMap(env => env.cost?.accounts ?? []),
+    );
+    const unattributed = allRows.filter(
+      row =>
+        Object.keys(row.tags).length === 0 &&
+        row.subAccountId !== undefined &&
+        !accounts.has(row.subAccountId) &&
+        !attributeToEnvironment(row, environments).environment,
+    );
+    expect(unattributed.length).toBeGreaterThan(0);
+    expect(unattributed.some(row => row.serviceCategory === 'Networking')).toBe(
+      true,
+    );
+  });
+});
