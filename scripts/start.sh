@@ -24,6 +24,11 @@ announce_when_ready() {
   log "the portal did not answer within 10 minutes; see the output above"
 }
 
+log "writing sample FOCUS cost exports for the sample fleet into .run/focus"
+node --require @backstage/cli/config/nodeTransform.cjs packages/focus-sample/src/cli.ts \
+  --fleet config/environments.yaml --out "$RUN_DIR/focus" >"$RUN_DIR/focus-sample.log" 2>&1 ||
+  die "could not write the sample cost exports; see $RUN_DIR/focus-sample.log"
+
 log "starting the Kubernetes API simulator for the sample fleet (control API on http://127.0.0.1:7099)"
 node --require @backstage/cli/config/nodeTransform.cjs packages/kubernetes-simulator/src/cli.ts \
   --fleet config/environments.yaml --config-out "$SIM_CONFIG" --control-port 7099 \

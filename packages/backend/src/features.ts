@@ -19,6 +19,7 @@ import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import catalogEnvironments from '@multicloud/plugin-catalog-backend-module-environments';
 import scaffolderEnvironments from '@multicloud/plugin-scaffolder-backend-module-environments';
 import environmentsBackend from '@multicloud/plugin-environments-backend';
+import finopsBackend from '@multicloud/plugin-finops-backend';
 import kubernetesEnvironments from '@multicloud/plugin-kubernetes-backend-module-environments';
 
 /**
@@ -52,6 +53,7 @@ export const backendFeatures = [
   kubernetesBackend,
   kubernetesEnvironments,
   environmentsBackend,
+  finopsBackend,
   userSettingsBackend,
   signalsBackend,
 ];
