@@ -17,6 +17,7 @@ import {
   parseEnvironments,
 } from '@multicloud/plugin-environments-common';
 import { DEFAULT_SEED, generateFocusExports } from './generate';
+import { splitCsvLine } from './csv';
 
 const USAGE =
   'Usage: cli.ts --fleet <environments.yaml> --out <dir> [--months YYYY-MM,...] [--seed n] [--gzip]';
@@ -77,35 +78,6 @@ function parseArgs(argv: string[]): Options {
     throw new Error(`--seed must be an integer, not "${values.seed}"`);
   }
   return { fleet: values.fleet, out: values.out, months, seed, gzip };
-}
-
-/** Splits one CSV line, honouring quoted fields and doubled quotes. */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        cell += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else {
-      cell += char;
-    }
-  }
-  cells.push(cell);
-  return cells;
 }
 
 /** Sums BilledCost per BillingCurrency over the data lines of a CSV. */

@@ -13,40 +13,7 @@ import {
   generateFocusExports,
   overBudgetEnvironment,
 } from './generate';
-
-/** A small CSV reader: quoted fields, doubled quotes, no line breaks in cells. */
-function parseCsv(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter(line => line !== '')
-    .map(line => {
-      const cells: string[] = [];
-      let cell = '';
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const char = line[i];
-        if (quoted) {
-          if (char === '"' && line[i + 1] === '"') {
-            cell += '"';
-            i++;
-          } else if (char === '"') {
-            quoted = false;
-          } else {
-            cell += char;
-          }
-        } else if (char === '"') {
-          quoted = true;
-        } else if (char === ',') {
-          cells.push(cell);
-          cell = '';
-        } else {
-          cell += char;
-        }
-      }
-      cells.push(cell);
-      return cells;
-    });
-}
+import { parseCsv } from './csv';
 
 const fleetText = readFileSync(
   resolve(__dirname, '../../../config/environments.yaml'),
