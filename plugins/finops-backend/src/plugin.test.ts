@@ -11,9 +11,9 @@ import {
   TestDatabases,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { mandatoryColumns } from '@multicloud/plugin-finops-common';
 import request from 'supertest';
 import finopsBackend from './index';
+import { focusRow, toCsv } from './__testUtils__/focusFixtures';
 
 jest.setTimeout(60_000);
 
@@ -24,52 +24,6 @@ const ENVIRONMENTS_FILE = resolve(
   __dirname,
   '../../../config/environments.yaml',
 );
-
-const COLUMNS = [
-  ...mandatoryColumns('1.0'),
-  'RegionId',
-  'SubAccountId',
-  'Tags',
-];
-
-function focusRow(values: Record<string, string>): Record<string, string> {
-  return {
-    BilledCost: '0',
-    EffectiveCost: '0',
-    ListCost: '0',
-    ContractedCost: '0',
-    BillingAccountId: '111122223333',
-    BillingAccountName: 'Ledger',
-    BillingCurrency: 'USD',
-    BillingPeriodStart: '2026-03-01T00:00:00Z',
-    BillingPeriodEnd: '2026-04-01T00:00:00Z',
-    ChargeCategory: 'Usage',
-    ChargeClass: '',
-    ChargeDescription: '',
-    ChargePeriodStart: '2026-03-01T00:00:00Z',
-    ChargePeriodEnd: '2026-03-01T01:00:00Z',
-    InvoiceIssuerName: 'Amazon Web Services, Inc.',
-    PricingQuantity: '1',
-    PricingUnit: 'Hours',
-    ProviderName: 'AWS',
-    PublisherName: 'Amazon Web Services, Inc.',
-    ServiceCategory: 'Compute',
-    ServiceName: 'Amazon Elastic Compute Cloud',
-    RegionId: 'us-east-1',
-    SubAccountId: '412345678901',
-    Tags: '',
-    ...values,
-  };
-}
-
-function toCsv(rows: Array<Record<string, string>>): string {
-  const quote = (value: string) =>
-    /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  return `${[
-    COLUMNS.join(','),
-    ...rows.map(row => COLUMNS.map(c => quote(row[c] ?? '')).join(',')),
-  ].join('\n')}\n`;
-}
 
 const AZURE_ADMIN = {
   BillingAccountId: '/providers/Microsoft.Billing/billingAccounts/1234',

@@ -7,13 +7,18 @@ import {
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { parseEnvironments } from '@multicloud/plugin-environments-common';
-import {
-  formatCostProblem,
-  mandatoryColumns,
-} from '@multicloud/plugin-finops-common';
+import { formatCostProblem } from '@multicloud/plugin-finops-common';
 import type { Knex } from 'knex';
 import { CostStore } from '../database/CostStore';
 import { ingestFocusFile } from './ingestFocusFile';
+import {
+  AWS_ACCOUNT,
+  AZURE_ADMIN,
+  COLUMNS,
+  focusRow,
+  quote,
+  toCsv,
+} from '../__testUtils__/focusFixtures';
 
 jest.setTimeout(60_000);
 
@@ -26,57 +31,6 @@ const environments = parseEnvironments(
     'utf8',
   ),
 ).environments;
-
-const COLUMNS = [
-  ...mandatoryColumns('1.0'),
-  'RegionId',
-  'SubAccountId',
-  'Tags',
-];
-
-const AWS_ACCOUNT = '412345678901';
-const AZURE_ADMIN = '3f2a9c1e-7b4d-4e8a-9c21-5d6e7f8a9b01';
-
-function focusRow(values: Record<string, string>): Record<string, string> {
-  return {
-    BilledCost: '0',
-    EffectiveCost: '0',
-    ListCost: '0',
-    ContractedCost: '0',
-    BillingAccountId: '111122223333',
-    BillingAccountName: 'Ledger',
-    BillingCurrency: 'USD',
-    BillingPeriodStart: '2026-03-01T00:00:00Z',
-    BillingPeriodEnd: '2026-04-01T00:00:00Z',
-    ChargeCategory: 'Usage',
-    ChargeClass: '',
-    ChargeDescription: '',
-    ChargePeriodStart: '2026-03-01T00:00:00Z',
-    ChargePeriodEnd: '2026-03-01T01:00:00Z',
-    InvoiceIssuerName: 'Amazon Web Services, Inc.',
-    PricingQuantity: '1',
-    PricingUnit: 'Hours',
-    ProviderName: 'AWS',
-    PublisherName: 'Amazon Web Services, Inc.',
-    ServiceCategory: 'Compute',
-    ServiceName: 'Amazon Elastic Compute Cloud',
-    RegionId: 'us-east-1',
-    SubAccountId: AWS_ACCOUNT,
-    Tags: '',
-    ...values,
-  };
-}
-
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function toCsv(rows: Array<Record<string, string>>): string {
-  return `${[
-    COLUMNS.join(','),
-    ...rows.map(row => COLUMNS.map(c => quote(row[c] ?? '')).join(',')),
-  ].join('\n')}\n`;
-}
 
 const AZURE = {
   BillingAccountId: '/providers/Microsoft.Billing/billingAccounts/1234',
