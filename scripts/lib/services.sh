@@ -81,3 +81,17 @@ stop_postgres() {
   [ "$(id -u)" -eq 0 ] && as_user=(runuser -u postgres --)
   "${as_user[@]}" "$bin/pg_ctl" -D "$PG_DIR" -m fast stop >/dev/null 2>&1 || true
 }
+
+# Installs Debian's Prometheus (server and promtool) when absent and exports
+# where they are. The package's own service is never used: tests and the
+# start command run their own server on loopback with their own data.
+ensure_prometheus() {
+  if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+    ensure_apt prometheus
+  fi
+  export PORTAL_PROMETHEUS="${PORTAL_PROMETHEUS:-$(command -v prometheus)}"
+  export PORTAL_PROMTOOL="${PORTAL_PROMTOOL:-$(command -v promtool)}"
+  [ -x "$PORTAL_PROMETHEUS" ] && [ -x "$PORTAL_PROMTOOL" ] || die "prometheus and promtool not found after installing the prometheus package"
+  # The package starts its own server on :9090; tests never rely on it.
+  if command -v systemctl >/dev/null 2>&1; then systemctl stop prometheus >/dev/null 2>&1 || true; fi
+}

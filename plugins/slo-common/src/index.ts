@@ -1,0 +1,6 @@
+/**
+ * SLO model of the multi-cloud fleet suite.
+ *
+ * @packageDocumentation
+ */
+export * from './api';
