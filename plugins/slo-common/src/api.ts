@@ -15,6 +15,8 @@ export interface SourceLocation {
 export interface SloProblem extends SourceLocation {
   /** Dotted path of the field, e.g. `spec.objectives[0].target`. */
   field?: string;
+  /** Name of the SLO the problem is in, when it has a readable one. */
+  slo?: string;
   message: string;
   severity: 'error' | 'warning';
 }
