@@ -64,8 +64,12 @@ describe('detectFocusVersion', () => {
       c => c !== 'BillingCurrency' && c !== 'ChargePeriodStart',
     ).concat('InvoiceId');
     expect(detectFocusVersion(header)).toEqual({
-      version: '1.0',
+      version: '1.2',
       missing: ['BillingCurrency', 'ChargePeriodStart'],
+    });
+    expect(detectFocusVersion(['BilledCost', 'x_Operation'])).toMatchObject({
+      version: '1.0',
+      missing: expect.arrayContaining(['ChargeCategory', 'EffectiveCost']),
     });
   });
 });

@@ -158,7 +158,7 @@ export function mandatoryColumns(version: FocusVersion): string[] {
 export interface FocusVersionDetection {
   version: FocusVersion;
   /**
-   * Mandatory columns of FOCUS 1.0 that the header lacks; empty when the
+   * Mandatory columns of `version` that the header lacks; empty when the
    * header fits a version.
    */
   missing: string[];
@@ -175,8 +175,9 @@ function missingColumns(
  * Detects the FOCUS version of an export from its header: the newest version
  * whose mandatory columns are all present and that the header gives evidence
  * of (a column that version introduced). Column ids are matched exactly,
- * surrounding blanks and a byte order mark aside. When no version fits, the
- * result is `1.0` with the mandatory 1.0 columns that are missing.
+ * surrounding blanks and a byte order mark aside. When no version fits (some
+ * clouds leave mandatory columns out), the result is the newest version the
+ * header gives evidence of, with its mandatory columns that are missing.
  */
 export function detectFocusVersion(header: string[]): FocusVersionDetection {
   const present = new Set<string>();
@@ -203,5 +204,6 @@ export function detectFocusVersion(header: string[]): FocusVersionDetection {
       return { version, missing: [] };
     }
   }
-  return { version: '1.0', missing: missingColumns(present, '1.0') };
+  const newest = FOCUS_VERSIONS[evidence];
+  return { version: newest, missing: missingColumns(present, newest) };
 }

@@ -20,6 +20,8 @@ export {
 export {
   CHARGE_CATEGORIES,
   CHARGE_CLASSES,
+  EXTENSION_TAG_COLUMNS,
+  REQUIRED_COLUMNS,
   formatCostProblem,
   normalizeFocusRow,
   parseDecimal,
@@ -40,3 +42,5 @@ export {
   type AttributionMethod,
   type EnvironmentAttribution,
 } from './attribution';
+export * from './api';
+export * from './analytics';

@@ -1,6 +1,7 @@
 import {
   formatCostProblem,
   normalizeFocusRow,
+  parseTags,
   providerIdOf,
   utcDateOf,
 } from './row';
@@ -135,6 +136,22 @@ describe('normalizeFocusRow', () => {
     expect(row?.serviceCategory).toBeUndefined();
   });
 
+  it('reads the labels of an export without a Tags column', () => {
+    const { row, problems } = normalizeFocusRow(
+      {
+        ...GCP_ROW,
+        Tags: undefined as unknown as string,
+        x_ProjectLabels: '[{"Key":"team","Value":"platform"}]',
+        x_Labels:
+          '[{"Key":"env-name","Value":"workload-gcp-euw4"},{"Key":"team","Value":"ledger"}]',
+        x_Tags: 'not a list',
+      },
+      { file: FILE, line: 6, version: '1.2' },
+    );
+    expect(problems).toEqual([]);
+    expect(row?.tags).toEqual({ team: 'ledger', 'env-name': 'workload-gcp-euw4' });
+  });
+
   it('reports every unusable value with file, line and column', () => {
     const { row, problems } = normalizeFocusRow(
       {
@@ -157,7 +174,7 @@ describe('normalizeFocusRow', () => {
       'exports/focus.csv:17 ChargeCategory: "Refund" is not one of Usage, Purchase, Tax, Credit, Adjustment',
       'exports/focus.csv:17 ChargeClass: "Fix" is neither empty nor Correction',
       'exports/focus.csv:17 ProviderName: value is missing',
-      'exports/focus.csv:17 Tags: "[\\"a\\"]" is not a JSON object',
+      'exports/focus.csv:17 Tags: "[\\"a\\"]" is neither a JSON object nor a list of key/value pairs',
     ]);
     expect(problems[0]).toEqual({
       file: FILE,
@@ -188,8 +205,38 @@ describe('normalizeFocusRow', () => {
       { file: FILE, line: 5, version: '1.0' },
     );
     expect(problems.map(formatCostProblem)).toEqual([
-      'exports/focus.csv:5 Tags: "{\\"a\\":" is not a JSON object',
+      'exports/focus.csv:5 Tags: "{\\"a\\":" is neither a JSON object nor a list of key/value pairs',
     ]);
+  });
+});
+
+describe('parseTags', () => {
+  it('reads the shapes real exports write', () => {
+    expect(parseTags('{"env":"prod","replicas":3,"owner":null}')).toEqual({
+      env: 'prod',
+      replicas: '3',
+      owner: '',
+    });
+    // Azure cost exports leave the braces out.
+    expect(parseTags('"env": "prod", "team": "ledger"')).toEqual({
+      env: 'prod',
+      team: 'ledger',
+    });
+    // Key/value lists, as Parquet writes a map or a repeated struct.
+    expect(
+      parseTags('[{"Key":"env","Value":"prod"},{"key":"team","value":null}]'),
+    ).toEqual({ env: 'prod', team: '' });
+    expect(parseTags('[]')).toEqual({});
+    expect(parseTags('{}')).toEqual({});
+    expect(parseTags('  ')).toEqual({});
+  });
+
+  it('refuses what is no set of tags', () => {
+    expect(parseTags('["a"]')).toBeUndefined();
+    expect(parseTags('[{"value":"x"}]')).toBeUndefined();
+    expect(parseTags('"env"')).toBeUndefined();
+    expect(parseTags('42')).toBeUndefined();
+    expect(parseTags('env=prod')).toBeUndefined();
   });
 });
 

@@ -156,10 +156,50 @@ export function utcDateOf(value: string): string | undefined {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+function tagText(value: unknown): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The value of the first of `names` that an object has, whatever its case. */
+function field(entry: Record<string, unknown>, names: string[]): unknown {
+  for (const [key, value] of Object.entries(entry)) {
+    if (names.includes(key.toLowerCase())) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Tags written as a list of key/value pairs, as Parquet and JSON exports
+ * write a repeated key/value column (GCP `x_Labels`, a `Tags` map read as a
+ * list): `[{"key":"env","value":"prod"}]`, any case of `key`/`value`.
+ */
+function tagsFromPairs(list: unknown[]): Record<string, string> | undefined {
+  const tags: Record<string, string> = {};
+  for (const entry of list) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      return undefined;
+    }
+    const key = field(entry as Record<string, unknown>, ['key', 'name']);
+    if (typeof key !== 'string') {
+      return undefined;
+    }
+    tags[key] = tagText(field(entry as Record<string, unknown>, ['value']));
+  }
+  return tags;
+}
+
 /**
  * Parses the Tags column: a JSON object whose values are turned into strings
- * (`null` becomes an empty string, as for key-only tags). An empty value
- * means no tags. Returns `undefined` when the value is not a JSON object.
+ * (`null` becomes an empty string, as for key-only tags), or a JSON list of
+ * key/value pairs. Two quirks of real exports are read too: the object
+ * written without its braces (`"env": "prod", "team": "ledger"`, as Azure
+ * cost exports do) and an empty object or list. An empty value means no
+ * tags. Returns `undefined` when the value is none of these.
  */
 export function parseTags(value: string): Record<string, string> | undefined {
   const text = value.trim();
@@ -168,25 +208,64 @@ export function parseTags(value: string): Record<string, string> | undefined {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.startsWith('"') ? `{${text}}` : text);
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (Array.isArray(parsed)) {
+    return tagsFromPairs(parsed);
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
     return undefined;
   }
   const tags: Record<string, string> = {};
   for (const [key, tagValue] of Object.entries(parsed)) {
-    if (tagValue === null || tagValue === undefined) {
-      tags[key] = '';
-    } else if (typeof tagValue === 'object') {
-      tags[key] = JSON.stringify(tagValue);
-    } else {
-      tags[key] = String(tagValue);
+    tags[key] = tagText(tagValue);
+  }
+  return tags;
+}
+
+/**
+ * Provider columns that carry the tags of an export without a `Tags` column,
+ * in increasing precedence: Google Cloud's FOCUS export writes project
+ * labels, resource labels and resource manager tags as lists of key/value
+ * pairs.
+ */
+export const EXTENSION_TAG_COLUMNS = [
+  'x_ProjectLabels',
+  'x_Labels',
+  'x_Tags',
+] as const;
+
+/**
+ * The tags of {@link EXTENSION_TAG_COLUMNS}. A value that cannot be read is
+ * left out: these columns are no part of FOCUS, and a row is never skipped
+ * for one of them.
+ */
+function extensionTags(row: Record<string, string>): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const column of EXTENSION_TAG_COLUMNS) {
+    const text = optional(row[column]);
+    if (text !== undefined) {
+      Object.assign(tags, parseTags(text) ?? {});
     }
   }
   return tags;
 }
+
+/**
+ * The columns without which no row of an export can be read. A header that
+ * lacks another mandatory column (BillingAccountName, InvoiceIssuerName,
+ * ...) is still read: several clouds leave some out.
+ */
+export const REQUIRED_COLUMNS: readonly string[] = [
+  'BilledCost',
+  'BillingCurrency',
+  'ChargeCategory',
+  'ChargePeriodStart',
+  'EffectiveCost',
+  'ProviderName',
+];
 
 function quote(value: string): string {
   return JSON.stringify(value);
@@ -277,9 +356,16 @@ export function normalizeFocusRow(
       : 'ProviderName';
   const providerName = required(providerColumn);
 
-  const tags = parseTags(row.Tags ?? '');
+  const tags = optional(row.Tags)
+    ? parseTags(row.Tags)
+    : extensionTags(row);
   if (tags === undefined) {
-    report('Tags', `${quote(row.Tags.trim())} is not a JSON object`);
+    report(
+      'Tags',
+      `${quote(
+        row.Tags.trim(),
+      )} is neither a JSON object nor a list of key/value pairs`,
+    );
   }
 
   if (problems.length > 0 || date === undefined || !providerName || !tags) {

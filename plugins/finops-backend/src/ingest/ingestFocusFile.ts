@@ -6,6 +6,7 @@ import {
   attributeToEntity,
   attributeToEnvironment,
   normalizeFocusRow,
+  REQUIRED_COLUMNS,
   type CostProblem,
   type FocusVersion,
 } from '@multicloud/plugin-finops-common';
@@ -116,12 +117,22 @@ export async function ingestFocusFile(
       headerSeen = true;
       version = detection.version;
       for (const column of detection.missing) {
-        report({
-          file: key,
-          line: 1,
-          column,
-          message: `mandatory column of FOCUS ${detection.version} is missing`,
-        });
+        if (REQUIRED_COLUMNS.includes(column)) {
+          report({
+            file: key,
+            line: 1,
+            column,
+            message: `mandatory column of FOCUS ${detection.version} is missing`,
+          });
+        }
+      }
+      const ignored = detection.missing.filter(
+        column => !REQUIRED_COLUMNS.includes(column),
+      );
+      if (ignored.length > 0) {
+        logger?.info(
+          `FOCUS export ${key} lacks columns it does not need to be read: ${ignored.join(', ')}`,
+        );
       }
     },
     onSkip: ({ line, message }) =>

@@ -46,7 +46,8 @@ describe('readFocusCsv', () => {
     expect(headers).toEqual([
       {
         header: ['BilledCost', 'ChargeDescription', 'SkuMeter'],
-        version: '1.0',
+        // SkuMeter came with FOCUS 1.1; most mandatory columns are missing.
+        version: '1.1',
       },
     ]);
     expect(records).toEqual([
@@ -77,6 +78,19 @@ describe('readFocusCsv', () => {
     ]);
     expect(skips).toEqual([
       { line: 7, message: expect.stringContaining('Invalid Record Length') },
+    ]);
+  });
+
+  it('reads an unquoted NULL as an empty value', async () => {
+    const { records } = await readAll(
+      'BilledCost,ChargeClass,Tags,NULL\n1,NULL,"NULL",NULL\n',
+      { file: 'focus.csv' },
+    );
+    expect(records).toEqual([
+      {
+        line: 2,
+        row: { BilledCost: '1', ChargeClass: '', Tags: 'NULL', NULL: '' },
+      },
     ]);
   });
 

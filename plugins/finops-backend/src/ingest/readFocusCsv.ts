@@ -61,8 +61,8 @@ function lineBreaksIn(record: Record<string, string>) {
  * Reads the records of a FOCUS CSV export as a stream: the input is never
  * held in memory as a whole. Gunzips when asked to (or when the file name
  * ends in `.gz`), drops a UTF-8 byte order mark, accepts quoted fields that
- * span lines and skips empty lines. Each record comes with the physical
- * line it starts on.
+ * span lines, reads an unquoted `NULL` as an empty value and skips empty
+ * lines. Each record comes with the physical line it starts on.
  */
 export async function* readFocusCsv(
   input: Readable,
@@ -79,6 +79,11 @@ export async function* readFocusCsv(
       options.onHeader?.(names, detectFocusVersion(names));
       return names;
     },
+    // Exports written by database tools (the FOCUS sample data of the FinOps
+    // Foundation among them) write a null as an unquoted NULL; FOCUS writes
+    // it as an empty value. A quoted "NULL" stays text.
+    cast: (value, context) =>
+      !context.header && !context.quoting && value === 'NULL' ? '' : value,
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_record: (record: Record<string, string>, context): FocusCsvRecord => {
