@@ -1,0 +1,1 @@
+export { AnomaliesSection } from './AnomaliesSection';

@@ -1,0 +1,1 @@
+export { BudgetsSection } from './BudgetsSection';

@@ -1,0 +1,1 @@
+export { ComponentCostCard } from './ComponentCostCard';

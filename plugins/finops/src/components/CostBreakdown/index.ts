@@ -1,0 +1,1 @@
+export { CostBreakdown } from './CostBreakdown';

@@ -1,0 +1,5 @@
+export {
+  CostSummary,
+  UNATTRIBUTED_ADVICE,
+  mixedCurrenciesNotice,
+} from './CostSummary';

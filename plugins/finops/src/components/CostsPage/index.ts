@@ -1,0 +1,3 @@
+export { CostsPage } from './CostsPage';
+export { CostsIcon } from './CostsIcon';
+export { costsRouteRef } from './routes';

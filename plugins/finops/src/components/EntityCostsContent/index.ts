@@ -1,0 +1,1 @@
+export { EntityCostsContent } from './EntityCostsContent';

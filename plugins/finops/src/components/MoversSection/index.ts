@@ -1,0 +1,1 @@
+export { MoversSection } from './MoversSection';

@@ -1,0 +1,1 @@
+export { RangeToolbar, useRangeChoice, type RangeChoice } from './RangeToolbar';

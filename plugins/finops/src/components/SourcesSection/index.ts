@@ -1,0 +1,1 @@
+export { SourcesSection } from './SourcesSection';

@@ -1,0 +1,1 @@
+export { TrendChart, TrendLegend, TREND_COLORS } from './TrendChart';
