@@ -37,3 +37,19 @@ export function splitCsvLine(line: string): string[] {
   cells.push(cell);
   return cells;
 }
+
+/** One CSV field, quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A cost with four decimals, never `-0.0000`. */
+export function money(value: number): string {
+  const text = value.toFixed(4);
+  return text === '-0.0000' ? '0.0000' : text;
+}
+
+/** Midnight UTC of a time as a FOCUS date-time, `YYYY-MM-DDT00:00:00Z`. */
+export function isoDay(time: number): string {
+  return `${new Date(time).toISOString().slice(0, 10)}T00:00:00Z`;
+}

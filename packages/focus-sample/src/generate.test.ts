@@ -7,9 +7,11 @@ import {
   normalizeFocusRow,
   type CostRow,
 } from '@multicloud/plugin-finops-common';
+import { fileProviderOf } from './billing';
+import { defaultMonths } from './cli';
 import {
+  FOCUS_1_0_HEADER,
   anomalyEnvironment,
-  fileProviderOf,
   generateFocusExports,
   overBudgetEnvironment,
 } from './generate';
@@ -22,7 +24,8 @@ const fleetText = readFileSync(
 const parsed = parseEnvironments(fleetText);
 const environments = parsed.environments;
 const months = ['2026-09', '2026-10'];
-const files = generateFocusExports(environments, { months, seed: 7 });
+const now = new Date('2026-11-21T09:30:00Z');
+const files = generateFocusExports(environments, { months, seed: 7, now });
 
 interface Parsed {
   file: string;
@@ -91,9 +94,13 @@ describe('generateFocusExports', () => {
   });
 
   it('is deterministic', () => {
-    const again = generateFocusExports(environments, { months, seed: 7 });
+    const again = generateFocusExports(environments, { months, seed: 7, now });
     expect(again).toEqual(files);
-    const other = generateFocusExports(environments, { months, seed: 8 });
+    const other = generateFocusExports(environments, {
+      months,
+      seed: 8,
+      now,
+    });
     expect(other[0].text).not.toEqual(files[0].text);
   });
 
@@ -208,5 +215,154 @@ describe('generateFocusExports', () => {
     expect(unattributed.some(row => row.serviceCategory === 'Networking')).toBe(
       true,
     );
+  });
+});
+
+describe('generateFocusExports up to now', () => {
+  const today = new Date('2026-10-17T15:00:00Z');
+  const partial = generateFocusExports(environments, {
+    months: ['2026-09', '2026-10', '2026-11'],
+    seed: 7,
+    now: today,
+  });
+  const rowsOf = (name: string, list = partial) => {
+    const [header, ...lines] = parseCsv(
+      list.find(file => file.name === name)!.text,
+    );
+    return lines.map(cells =>
+      Object.fromEntries(header.map((column, i) => [column, cells[i]])),
+    );
+  };
+  const octoberRows = partial
+    .filter(file => file.name.endsWith('/2026-10.csv'))
+    .flatMap(file => rowsOf(file.name));
+
+  it('writes no month after now and the month of now up to its day', () => {
+    expect(partial.map(file => file.name).sort()).toEqual(
+      ['aws', 'azure', 'gcp', 'ibm', 'onprem', 'oracle']
+        .flatMap(provider =>
+          ['2026-09', '2026-10'].map(month => `${provider}/${month}.csv`),
+        )
+        .sort(),
+    );
+    const days = new Set(
+      octoberRows
+        .filter(row => row.ChargeFrequency === 'Usage-Based')
+        .map(row => row.ChargePeriodStart.slice(0, 10)),
+    );
+    expect(days.size).toBe(17);
+    expect([...days].sort().pop()).toBe('2026-10-17');
+    // The billing period stays the whole month, as in a real export.
+    expect(new Set(octoberRows.map(row => row.BillingPeriodEnd))).toEqual(
+      new Set(['2026-11-01T00:00:00Z']),
+    );
+  });
+
+  it('writes the same usage for the days it has as the whole month does', () => {
+    const anomaly = anomalyEnvironment(environments, 7);
+    for (const provider of ['aws', 'oracle', 'onprem']) {
+      const usage = (rows: Array<Record<string, string>>) =>
+        rows.filter(
+          row =>
+            row.ChargeCategory === 'Usage' &&
+            row.SubAccountName !== anomaly &&
+            row.ChargePeriodStart <= '2026-10-17T00:00:00Z',
+        );
+      expect(usage(rowsOf(`${provider}/2026-10.csv`))).toEqual(
+        usage(rowsOf(`${provider}/2026-10.csv`, files)),
+      );
+    }
+  });
+
+  it('bills tax only for a month that has ended', () => {
+    const tax = (month: string) =>
+      partial
+        .filter(file => file.name.endsWith(`/${month}.csv`))
+        .flatMap(file => rowsOf(file.name))
+        .filter(row => row.ChargeCategory === 'Tax');
+    expect(tax('2026-09')).toHaveLength(1);
+    expect(tax('2026-10')).toHaveLength(0);
+    expect(
+      octoberRows.filter(row => row.ChargeCategory === 'Credit').length,
+    ).toBe(6);
+  });
+
+  it('spends the month to date at the pace of the budget', () => {
+    // Weekdays cost 1, weekend days 0.72: the share of the month's weight
+    // that lies in the days written.
+    const weight = (day: number) => {
+      const weekday = new Date(Date.UTC(2026, 9, day)).getUTCDay();
+      return weekday === 0 || weekday === 6 ? 0.72 : 1;
+    };
+    let written = 0;
+    let whole = 0;
+    for (let day = 1; day <= 31; day++) {
+      whole += weight(day);
+      if (day <= 17) written += weight(day);
+    }
+    const over = overBudgetEnvironment(environments);
+    const anomaly = anomalyEnvironment(environments, 7);
+    const paces: Record<string, number> = {};
+    for (const env of environments.filter(
+      e => e.enabled && fileProviderOf(e),
+    )) {
+      const monthToDate = octoberRows
+        .filter(
+          row =>
+            row.ChargeCategory === 'Usage' && row.SubAccountName === env.name,
+        )
+        .reduce((sum, row) => sum + Number(row.BilledCost), 0);
+      paces[env.name] =
+        monthToDate / (written / whole) / env.cost!.budget_monthly!;
+    }
+    expect(paces[over!]).toBeGreaterThan(1.3);
+    const others = Object.entries(paces)
+      .filter(([name]) => name !== over && name !== anomaly)
+      .map(([, pace]) => pace);
+    expect(others.length).toBeGreaterThan(4);
+    expect(Math.min(...others)).toBeGreaterThan(0.7);
+    expect(Math.max(...others)).toBeLessThan(1.3);
+  });
+
+  it('puts the anomaly a few days before now', () => {
+    const env = environments.find(
+      e => e.name === anomalyEnvironment(environments, 7),
+    )!;
+    const daily = new Map<string, number>();
+    for (const row of octoberRows) {
+      if (row.ChargeCategory !== 'Usage' || row.SubAccountName !== env.name) {
+        continue;
+      }
+      const day = row.ChargePeriodStart.slice(0, 10);
+      daily.set(day, (daily.get(day) ?? 0) + Number(row.BilledCost));
+    }
+    const values = [...daily.values()].sort((a, b) => a - b);
+    const median = values[Math.floor(values.length / 2)];
+    const spike = [...daily].find(([, cost]) => cost > median * 2);
+    expect(spike?.[0]).toBe('2026-10-15');
+  });
+
+  it('stops at the real day when no now is given', () => {
+    const current = new Date().toISOString().slice(0, 7);
+    const [file] = generateFocusExports(environments, { months: [current] });
+    const last = parseCsv(file.text)
+      .slice(1)
+      .map(cells => cells[FOCUS_1_0_HEADER.indexOf('ChargePeriodStart')])
+      .sort()
+      .pop()!;
+    expect(last.slice(0, 10) <= new Date().toISOString().slice(0, 10)).toBe(
+      true,
+    );
+  });
+});
+
+describe('defaultMonths', () => {
+  it('is the three months before the one of now and that month', () => {
+    expect(defaultMonths(new Date('2026-01-15T12:00:00Z'))).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+    ]);
   });
 });

@@ -8,6 +8,16 @@ import {
   type Environment,
 } from '@multicloud/plugin-environments-common';
 import { FOCUS_COLUMNS } from '@multicloud/plugin-finops-common';
+import {
+  BILLING,
+  FILE_PROVIDERS,
+  accountOf,
+  budgetOf,
+  currencyOf,
+  fileProviderOf,
+} from './billing';
+import { csvField, isoDay, money } from './csv';
+import { createRandom, hashString } from './random';
 
 /** Options of {@link generateFocusExports}. */
 export interface GenerateFocusOptions {
@@ -15,6 +25,12 @@ export interface GenerateFocusOptions {
   months: string[];
   /** Seed of the pseudo-random numbers; the same seed gives the same text. */
   seed?: number;
+  /**
+   * The present: charges stop at its UTC day (included), as in an export
+   * refreshed daily, so the month of `now` is partial and later months are
+   * not written. Defaults to the real clock.
+   */
+  now?: Date;
 }
 
 /** One generated export file. */
@@ -35,588 +51,10 @@ export const FOCUS_1_0_HEADER: readonly string[] = Object.values(FOCUS_COLUMNS)
   .filter(column => column.versions.includes('1.0'))
   .map(column => column.name);
 
-type TagMode = 'full' | 'env' | 'none';
-
-interface Service {
-  name: string;
-  category: string;
-  share: number;
-  unit: string;
-  /** Price per pricing unit. */
-  price: number;
-  resourceType: string;
-  tags: TagMode;
-}
-
-interface Billing {
-  providerName: string;
-  publisherName: string;
-  invoiceIssuer: string;
-  billingAccountId: string;
-  billingAccountName: string;
-  /** Sub account of the shared networking and support charges. */
-  sharedAccountId: string;
-  sharedAccountName: string;
-  /** Tag key prefix, `user:` on AWS. */
-  tagPrefix: string;
-  /** Tag key naming the environment. */
-  envTagKey: string;
-  services: Service[];
-  sharedNetwork: string;
-  support: string;
-}
-
-const svc = (
-  name: string,
-  category: string,
-  share: number,
-  unit: string,
-  price: number,
-  resourceType: string,
-  tags: TagMode,
-): Service => ({ name, category, share, unit, price, resourceType, tags });
-
-const BILLING: Readonly<Record<string, Billing>> = {
-  azure: {
-    providerName: 'Microsoft',
-    publisherName: 'Microsoft',
-    invoiceIssuer: 'Microsoft',
-    billingAccountId: '71234567',
-    billingAccountName: 'Ledger Network EA',
-    sharedAccountId: '5b6c7d8e-9f01-4a2b-8c3d-4e5f6a7b8c9d',
-    sharedAccountName: 'sub-fleet-connectivity',
-    tagPrefix: '',
-    envTagKey: 'environment',
-    services: [
-      svc(
-        'Azure Kubernetes Service',
-        'Compute',
-        0.08,
-        'Hours',
-        0.1,
-        'Managed Cluster',
-        'full',
-      ),
-      svc(
-        'Virtual Machines',
-        'Compute',
-        0.42,
-        'Hours',
-        0.504,
-        'Virtual machine scale set',
-        'full',
-      ),
-      svc(
-        'Storage',
-        'Storage',
-        0.12,
-        'GB-Months',
-        0.0052,
-        'Managed disk',
-        'env',
-      ),
-      svc(
-        'Azure Blob Storage',
-        'Storage',
-        0.05,
-        'GB-Months',
-        0.0006,
-        'Storage account',
-        'env',
-      ),
-      svc(
-        'Azure Database for PostgreSQL',
-        'Databases',
-        0.13,
-        'Hours',
-        0.71,
-        'PostgreSQL flexible server',
-        'full',
-      ),
-      svc(
-        'Bandwidth',
-        'Networking',
-        0.07,
-        'GB',
-        0.087,
-        'Virtual network',
-        'none',
-      ),
-      svc(
-        'Load Balancer',
-        'Networking',
-        0.04,
-        'Hours',
-        0.025,
-        'Load balancer',
-        'none',
-      ),
-      svc(
-        'Azure Monitor',
-        'Management and Governance',
-        0.06,
-        'GB',
-        2.3,
-        'Log Analytics workspace',
-        'env',
-      ),
-      svc(
-        'Key Vault',
-        'Security',
-        0.03,
-        'Operations',
-        0.03,
-        'Key vault',
-        'none',
-      ),
-    ],
-    sharedNetwork: 'Virtual WAN',
-    support: 'Azure Support',
-  },
-  aws: {
-    providerName: 'AWS',
-    publisherName: 'Amazon Web Services, Inc.',
-    invoiceIssuer: 'Amazon Web Services, Inc.',
-    billingAccountId: '400000000001',
-    billingAccountName: 'ledger-network-payer',
-    sharedAccountId: '412345678999',
-    sharedAccountName: 'network-shared',
-    tagPrefix: 'user:',
-    envTagKey: 'env-name',
-    services: [
-      svc(
-        'Amazon Elastic Kubernetes Service',
-        'Compute',
-        0.06,
-        'Hours',
-        0.1,
-        'Cluster',
-        'full',
-      ),
-      svc(
-        'Amazon Elastic Compute Cloud',
-        'Compute',
-        0.45,
-        'Hours',
-        0.504,
-        'Instance',
-        'full',
-      ),
-      svc(
-        'Amazon Elastic Block Store',
-        'Storage',
-        0.1,
-        'GB-Months',
-        0.0027,
-        'Volume',
-        'env',
-      ),
-      svc(
-        'Amazon Simple Storage Service',
-        'Storage',
-        0.06,
-        'GB-Months',
-        0.0008,
-        'Bucket',
-        'env',
-      ),
-      svc(
-        'Amazon Relational Database Service',
-        'Databases',
-        0.13,
-        'Hours',
-        0.48,
-        'DB instance',
-        'full',
-      ),
-      svc(
-        'Amazon Virtual Private Cloud',
-        'Networking',
-        0.05,
-        'Hours',
-        0.045,
-        'NAT gateway',
-        'none',
-      ),
-      svc(
-        'AWS Data Transfer',
-        'Networking',
-        0.05,
-        'GB',
-        0.09,
-        'Data transfer',
-        'none',
-      ),
-      svc(
-        'Elastic Load Balancing',
-        'Networking',
-        0.04,
-        'Hours',
-        0.0225,
-        'Load balancer',
-        'env',
-      ),
-      svc(
-        'Amazon CloudWatch',
-        'Management and Governance',
-        0.04,
-        'GB',
-        0.5,
-        'Log group',
-        'env',
-      ),
-      svc(
-        'AWS Key Management Service',
-        'Security',
-        0.02,
-        'Requests',
-        0.03,
-        'Key',
-        'none',
-      ),
-    ],
-    sharedNetwork: 'AWS Transit Gateway',
-    support: 'AWS Support (Business)',
-  },
-  gcp: {
-    providerName: 'Google Cloud',
-    publisherName: 'Google Cloud',
-    invoiceIssuer: 'Google Cloud',
-    billingAccountId: '01F2E3-D4C5B6-A7980F',
-    billingAccountName: 'Ledger Network billing',
-    sharedAccountId: 'ledger-shared-vpc',
-    sharedAccountName: 'ledger-shared-vpc',
-    tagPrefix: '',
-    envTagKey: 'env-name',
-    services: [
-      svc(
-        'Kubernetes Engine',
-        'Compute',
-        0.08,
-        'Hours',
-        0.1,
-        'Cluster',
-        'full',
-      ),
-      svc('Compute Engine', 'Compute', 0.44, 'Hours', 0.54, 'Instance', 'full'),
-      svc(
-        'Persistent Disk',
-        'Storage',
-        0.08,
-        'GB-Months',
-        0.0056,
-        'Disk',
-        'env',
-      ),
-      svc(
-        'Cloud Storage',
-        'Storage',
-        0.08,
-        'GB-Months',
-        0.0007,
-        'Bucket',
-        'env',
-      ),
-      svc('Cloud SQL', 'Databases', 0.13, 'Hours', 0.52, 'Instance', 'full'),
-      svc(
-        'Cloud Load Balancing',
-        'Networking',
-        0.05,
-        'Hours',
-        0.025,
-        'Forwarding rule',
-        'none',
-      ),
-      svc('Networking', 'Networking', 0.06, 'GB', 0.085, 'Egress', 'none'),
-      svc(
-        'Cloud Monitoring',
-        'Management and Governance',
-        0.04,
-        'Mebibytes',
-        0.26,
-        'Metrics',
-        'env',
-      ),
-      svc(
-        'Cloud Logging',
-        'Management and Governance',
-        0.04,
-        'GB',
-        0.5,
-        'Log bucket',
-        'env',
-      ),
-    ],
-    sharedNetwork: 'Cloud Interconnect',
-    support: 'Cloud Support (Enhanced)',
-  },
-  ibm: {
-    providerName: 'IBM Cloud',
-    publisherName: 'IBM',
-    invoiceIssuer: 'IBM',
-    billingAccountId: 'f0e1d2c3b4a5968778695a4b3c2d1e0f',
-    billingAccountName: 'Ledger Network enterprise',
-    sharedAccountId: '0a9b8c7d6e5f40312233445566778899',
-    sharedAccountName: 'fs-cloud-connectivity',
-    tagPrefix: '',
-    envTagKey: 'env-name',
-    services: [
-      svc(
-        'Kubernetes Service',
-        'Compute',
-        0.5,
-        'Instance-Hours',
-        0.42,
-        'Worker node',
-        'full',
-      ),
-      svc(
-        'Block Storage for VPC',
-        'Storage',
-        0.1,
-        'GB-Months',
-        0.004,
-        'Volume',
-        'env',
-      ),
-      svc(
-        'Cloud Object Storage',
-        'Storage',
-        0.06,
-        'GB-Months',
-        0.0007,
-        'Bucket',
-        'env',
-      ),
-      svc(
-        'Databases for PostgreSQL',
-        'Databases',
-        0.14,
-        'GB-Hours',
-        0.13,
-        'Database',
-        'full',
-      ),
-      svc(
-        'VPC Infrastructure',
-        'Networking',
-        0.08,
-        'GB',
-        0.09,
-        'Public gateway',
-        'none',
-      ),
-      svc(
-        'Load Balancer for VPC',
-        'Networking',
-        0.04,
-        'Hours',
-        0.03,
-        'Load balancer',
-        'none',
-      ),
-      svc(
-        'IBM Cloud Monitoring',
-        'Management and Governance',
-        0.05,
-        'Node-Hours',
-        0.2,
-        'Instance',
-        'env',
-      ),
-      svc('Key Protect', 'Security', 0.03, 'Keys', 1, 'Key', 'none'),
-    ],
-    sharedNetwork: 'Direct Link',
-    support: 'IBM Cloud Support (Premium)',
-  },
-  oracle: {
-    providerName: 'Oracle Cloud Infrastructure',
-    publisherName: 'Oracle',
-    invoiceIssuer: 'Oracle',
-    billingAccountId: 'ocid1.tenancy.oc1..aaaaaaaaledgerbilling',
-    billingAccountName: 'ledger-network',
-    sharedAccountId: 'ocid1.compartment.oc1..aaaaaaaasharednet',
-    sharedAccountName: 'shared-network',
-    tagPrefix: '',
-    envTagKey: 'environment',
-    services: [
-      svc(
-        'Container Engine for Kubernetes',
-        'Compute',
-        0.05,
-        'Hours',
-        0.1,
-        'Cluster',
-        'full',
-      ),
-      svc('Compute', 'Compute', 0.45, 'OCPU-Hours', 0.025, 'Instance', 'full'),
-      svc(
-        'Block Volume',
-        'Storage',
-        0.12,
-        'GB-Months',
-        0.0017,
-        'Volume',
-        'env',
-      ),
-      svc(
-        'Object Storage',
-        'Storage',
-        0.1,
-        'GB-Months',
-        0.0008,
-        'Bucket',
-        'full',
-      ),
-      svc(
-        'Autonomous Database',
-        'Databases',
-        0.12,
-        'OCPU-Hours',
-        1.34,
-        'Autonomous database',
-        'full',
-      ),
-      svc(
-        'Load Balancer',
-        'Networking',
-        0.05,
-        'Hours',
-        0.0113,
-        'Load balancer',
-        'none',
-      ),
-      svc(
-        'Networking',
-        'Networking',
-        0.05,
-        'GB',
-        0.0085,
-        'Outbound data transfer',
-        'none',
-      ),
-      svc(
-        'Monitoring',
-        'Management and Governance',
-        0.03,
-        'Datapoints',
-        0.0015,
-        'Metrics',
-        'env',
-      ),
-      svc(
-        'Logging',
-        'Management and Governance',
-        0.03,
-        'GB',
-        0.05,
-        'Log group',
-        'env',
-      ),
-    ],
-    sharedNetwork: 'FastConnect',
-    support: 'Oracle Premier Support',
-  },
-  onprem: {
-    providerName: 'Microsoft',
-    publisherName: 'Microsoft',
-    invoiceIssuer: 'Microsoft',
-    billingAccountId: '71234567',
-    billingAccountName: 'Ledger Network EA',
-    sharedAccountId: '5b6c7d8e-9f01-4a2b-8c3d-4e5f6a7b8c9d',
-    sharedAccountName: 'sub-fleet-connectivity',
-    tagPrefix: '',
-    envTagKey: 'environment',
-    services: [
-      svc(
-        'Azure Stack HCI',
-        'Compute',
-        0.55,
-        'Core-Days',
-        0.33,
-        'Cluster',
-        'full',
-      ),
-      svc(
-        'AKS enabled by Azure Arc',
-        'Compute',
-        0.2,
-        'vCPU-Hours',
-        0.0083,
-        'Connected cluster',
-        'full',
-      ),
-      svc(
-        'Azure Arc-enabled servers',
-        'Management and Governance',
-        0.05,
-        'Server-Hours',
-        0.0083,
-        'Machine',
-        'env',
-      ),
-      svc(
-        'Azure Monitor',
-        'Management and Governance',
-        0.1,
-        'GB',
-        2.3,
-        'Log Analytics workspace',
-        'env',
-      ),
-      svc(
-        'Microsoft Defender for Cloud',
-        'Security',
-        0.1,
-        'Server-Hours',
-        0.02,
-        'Machine',
-        'none',
-      ),
-    ],
-    sharedNetwork: 'ExpressRoute',
-    support: 'Azure Support',
-  },
-};
-
-/** Providers in file order. */
-const FILE_PROVIDERS = ['azure', 'aws', 'gcp', 'ibm', 'oracle', 'onprem'];
+const DAY_MS = 86_400_000;
 
 /** Provider whose files carry a Tax row. */
 const TAX_PROVIDER_ORDER = ['oracle', 'aws', 'azure', 'gcp', 'ibm', 'onprem'];
-
-// --- deterministic pseudo-random numbers ---------------------------------
-
-function hashString(text: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: small, fast and good enough for sample data. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// --- helpers ---------------------------------------------------------------
-
-/** The provider file an environment's charges go to, if any. */
-export function fileProviderOf(env: Environment): string | undefined {
-  if (env.provider === 'onprem') {
-    return env.hci?.arc?.enabled ? 'onprem' : undefined;
-  }
-  return BILLING[env.provider] ? env.provider : undefined;
-}
 
 function parseMonth(month: string): { year: number; month: number } {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
@@ -626,25 +64,6 @@ function parseMonth(month: string): { year: number; month: number } {
   }
   return { year: Number(match[1]), month: value };
 }
-
-const isoDay = (time: number) =>
-  `${new Date(time).toISOString().slice(0, 10)}T00:00:00Z`;
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-const money = (value: number) => {
-  const text = value.toFixed(4);
-  return text === '-0.0000' ? '0.0000' : text;
-};
-
-const currencyOf = (env: Environment) =>
-  env.cost?.currency === 'EUR' ? 'EUR' : 'USD';
-
-const accountOf = (env: Environment) => env.cost?.accounts?.[0] ?? env.name;
-
-const budgetOf = (env: Environment) => env.cost?.budget_monthly ?? 1000;
 
 /**
  * The environment whose spend is designed to run clearly over budget: the
@@ -679,33 +98,59 @@ export function anomalyEnvironment(
 type Row = Record<string, string>;
 
 interface MonthContext {
+  month: string;
   periodStart: string;
   periodEnd: string;
+  /** Midnight UTC of every day of the month. */
   days: number[];
+  /** How many of `days` have charges: all but those after `now`. */
+  written: number;
 }
 
-function monthContext(month: string): MonthContext {
+/** Midnight UTC of the day of `time`. */
+export function utcDayStart(time: Date): number {
+  return Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate());
+}
+
+function monthContext(month: string, today: number): MonthContext {
   const { year, month: m } = parseMonth(month);
   const start = Date.UTC(year, m - 1, 1);
   const end = Date.UTC(year, m, 1);
   const days: number[] = [];
-  for (let time = start; time < end; time += 86_400_000) {
+  for (let time = start; time < end; time += DAY_MS) {
     days.push(time);
   }
-  return { periodStart: isoDay(start), periodEnd: isoDay(end), days };
+  return {
+    month,
+    periodStart: isoDay(start),
+    periodEnd: isoDay(end),
+    days,
+    written: days.filter(time => time <= today).length,
+  };
 }
 
 /**
  * Writes one FOCUS 1.0 CSV per provider present in the fleet and per month,
  * plus one per month for the on-premises sites billed through Azure Arc.
+ *
+ * Charges stop at the day of `now`: its month is written up to that day and
+ * months after it not at all. A day's usage does not depend on `now`, so a
+ * later `now` mostly appends days, as a real export does. What follows the
+ * month's usage so far changes with it: the credit, and the anomaly spike,
+ * which stays a few days before `now` in the latest month. Tax is only
+ * written for months that have ended.
  */
 export function generateFocusExports(
   environments: Environment[],
   options: GenerateFocusOptions,
 ): FocusExportFile[] {
   const seed = options.seed ?? DEFAULT_SEED;
-  const months = [...options.months].sort();
-  const latest = months[months.length - 1];
+  const today = utcDayStart(options.now ?? new Date());
+  const contexts = [...new Set(options.months)]
+    .sort()
+    .map(month => monthContext(month, today))
+    .filter(ctx => ctx.written > 0);
+  const latest = contexts[contexts.length - 1]?.month;
   const over = overBudgetEnvironment(environments);
   const anomaly = anomalyEnvironment(environments, seed);
   const providers = FILE_PROVIDERS.filter(provider =>
@@ -714,8 +159,9 @@ export function generateFocusExports(
   const taxProvider = TAX_PROVIDER_ORDER.find(p => providers.includes(p));
 
   const files: FocusExportFile[] = [];
-  for (const month of months) {
-    const ctx = monthContext(month);
+  for (const ctx of contexts) {
+    const month = ctx.month;
+    const complete = ctx.written === ctx.days.length;
     for (const provider of providers) {
       const random = createRandom(hashString(`${seed}:${provider}:${month}`));
       const billing = BILLING[provider];
@@ -740,7 +186,10 @@ export function generateFocusExports(
         row.ContractedCost = money(billed);
         row.ListCost = money(list);
       };
-      const usageTotals = new Map<string, number>();
+      // Usage of the whole month as planned, and of the days written so far.
+      const planned = new Map<string, number>();
+      const incurred = new Map<string, number>();
+      let generated = 0;
 
       for (const env of fleet) {
         const currency = currencyOf(env);
@@ -766,16 +215,22 @@ export function generateFocusExports(
           return weekday === 0 || weekday === 6 ? 0.72 : 1;
         });
         const weightSum = weights.reduce((a, b) => a + b, 0);
+        // In a partial month the spike stays a few days before today, where
+        // the latest days can show it.
         const spikeDay =
           env.name === anomaly && month === latest
-            ? Math.floor(ctx.days.length * 0.55)
+            ? Math.min(
+                Math.floor(ctx.days.length * 0.55),
+                Math.max(0, ctx.written - 3),
+              )
             : -1;
         const envTags: Record<string, string> = {};
         for (const [key, value] of Object.entries(env.tags ?? {})) {
           envTags[`${billing.tagPrefix}${key}`] = String(value);
         }
 
-        ctx.days.forEach((time, dayIndex) => {
+        for (let dayIndex = 0; dayIndex < ctx.days.length; dayIndex++) {
+          const time = ctx.days[dayIndex];
           const dayCost = (monthly * weights[dayIndex]) / weightSum;
           for (const service of services) {
             const parts =
@@ -789,11 +244,15 @@ export function generateFocusExports(
               }
               const discount = service.category === 'Compute' ? 0.82 : 0.95;
               const quantity = cost / (service.price * discount);
+              const untagged = (dayIndex + generated++) % 5 === 0;
+              planned.set(currency, (planned.get(currency) ?? 0) + cost);
+              // Later days are drawn all the same, so that the days written
+              // do not depend on how many follow them.
+              if (dayIndex >= ctx.written) {
+                continue;
+              }
               const tags: Record<string, string> = {};
-              if (
-                service.tags !== 'none' &&
-                (dayIndex + rows.length) % 5 !== 0
-              ) {
+              if (service.tags !== 'none' && !untagged) {
                 Object.assign(tags, envTags);
                 tags[`${billing.tagPrefix}${billing.envTagKey}`] = env.name;
                 if (component) {
@@ -813,7 +272,7 @@ export function generateFocusExports(
                 ChargeDescription: `${service.name} ${service.resourceType} in ${regionName}`,
                 ChargeFrequency: 'Usage-Based',
                 ChargePeriodStart: isoDay(time),
-                ChargePeriodEnd: isoDay(time + 86_400_000),
+                ChargePeriodEnd: isoDay(time + DAY_MS),
                 ConsumedQuantity: quantity.toFixed(4),
                 ConsumedUnit: service.unit,
                 PricingQuantity: quantity.toFixed(4),
@@ -835,19 +294,17 @@ export function generateFocusExports(
               };
               costs(row, cost, cost / discount);
               rows.push(row);
-              usageTotals.set(
-                currency,
-                (usageTotals.get(currency) ?? 0) + cost,
-              );
+              incurred.set(currency, (incurred.get(currency) ?? 0) + cost);
             }
           }
-        });
+        }
       }
 
       // Shared charges with no attribution: an account of no environment,
       // no region and no tags.
       const fileCurrency = fleet.length ? currencyOf(fleet[0]) : 'USD';
-      const fileTotal = usageTotals.get(fileCurrency) ?? 0;
+      const plannedTotal = planned.get(fileCurrency) ?? 0;
+      const incurredTotal = incurred.get(fileCurrency) ?? 0;
       const shared = (
         time: number,
         end: number,
@@ -879,19 +336,24 @@ export function generateFocusExports(
         costs(row, cost);
         return row;
       };
-      const monthEnd = ctx.days[ctx.days.length - 1] + 86_400_000;
-      for (const time of ctx.days) {
-        rows.push(
-          shared(
-            time,
-            time + 86_400_000,
-            billing.sharedNetwork,
-            'Networking',
-            'Usage-Based',
-            ((fileTotal * 0.04) / ctx.days.length) * (0.9 + random() * 0.2),
-          ),
-        );
-      }
+      const monthEnd = ctx.days[ctx.days.length - 1] + DAY_MS;
+      ctx.days.forEach((time, dayIndex) => {
+        const cost =
+          ((plannedTotal * 0.04) / ctx.days.length) * (0.9 + random() * 0.2);
+        if (dayIndex < ctx.written) {
+          rows.push(
+            shared(
+              time,
+              time + DAY_MS,
+              billing.sharedNetwork,
+              'Networking',
+              'Usage-Based',
+              cost,
+            ),
+          );
+        }
+      });
+      // Support is billed for the month ahead, on its first day.
       rows.push(
         shared(
           ctx.days[0],
@@ -899,7 +361,7 @@ export function generateFocusExports(
           billing.support,
           'Other',
           'Recurring',
-          Math.max(100, fileTotal * 0.03),
+          Math.max(100, plannedTotal * 0.03),
         ),
       );
 
@@ -938,7 +400,8 @@ export function generateFocusExports(
         adjustment(
           'Credit',
           'Promotional credit',
-          -Math.round(fileTotal * (0.02 + random() * 0.02) * 100) / 100 - 10,
+          -Math.round(incurredTotal * (0.02 + random() * 0.02) * 100) / 100 -
+            10,
         ),
       );
       const refunded = fleet.find(env => env.enabled) ?? fleet[0];
@@ -952,13 +415,14 @@ export function generateFocusExports(
           refunded,
         ),
       );
-      if (provider === taxProvider) {
+      // Tax comes with the invoice, once the month has ended.
+      if (provider === taxProvider && complete) {
         rows.push(
           adjustment(
             'Tax',
             fileCurrency === 'EUR' ? 'VAT 19%' : 'Sales tax',
             Math.round(
-              fileTotal * (fileCurrency === 'EUR' ? 0.19 : 0.07) * 100,
+              incurredTotal * (fileCurrency === 'EUR' ? 0.19 : 0.07) * 100,
             ) / 100,
           ),
         );
