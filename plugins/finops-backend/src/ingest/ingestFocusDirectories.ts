@@ -1,17 +1,18 @@
-import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { Environment } from '@multicloud/plugin-environments-common';
 import type { CostStore } from '../database/CostStore';
-import { ingestFocusFile } from './ingestFocusFile';
-
-const FOCUS_FILE = /\.csv(\.gz)?$/i;
+import {
+  focusFileFormat,
+  ingestFocusFile,
+  localFocusFile,
+} from './ingestFocusFile';
 
 /**
- * The FOCUS exports (`.csv` and `.csv.gz`) under a folder, searched
- * recursively, as absolute paths in a stable order.
+ * The FOCUS exports (`.csv`, `.csv.gz` and `.parquet`) under a folder,
+ * searched recursively, as absolute paths in a stable order.
  */
 export async function listFocusFiles(directory: string): Promise<string[]> {
   const found: string[] = [];
@@ -22,7 +23,7 @@ export async function listFocusFiles(directory: string): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         await walk(path);
-      } else if (entry.isFile() && FOCUS_FILE.test(entry.name)) {
+      } else if (entry.isFile() && focusFileFormat(entry.name)) {
         found.push(path);
       }
     }
@@ -75,7 +76,7 @@ export async function ingestFocusDirectories(
       try {
         const outcome = await ingestFocusFile({
           key: file,
-          open: () => createReadStream(file),
+          ...localFocusFile(file),
           environments,
           store,
           logger,

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import {
@@ -10,7 +11,8 @@ import { parseEnvironments } from '@multicloud/plugin-environments-common';
 import { formatCostProblem } from '@multicloud/plugin-finops-common';
 import type { Knex } from 'knex';
 import { CostStore } from '../database/CostStore';
-import { ingestFocusFile } from './ingestFocusFile';
+import { ingestFocusFile, localFocusFile } from './ingestFocusFile';
+import { focusParquet } from '../__testUtils__/focusParquet';
 import {
   AWS_ACCOUNT,
   AZURE_ADMIN,
@@ -308,6 +310,59 @@ describe.each(databases.eachSupportedId())(
       await expect(ingest('exports/2026-03.csv.gz', zipped)).resolves.toEqual({
         status: 'unchanged',
       });
+    });
+
+    it('reads a Parquet export as the CSV one', async () => {
+      await ingest('exports/2026-03.csv', CSV);
+      const dir = mkdtempSync(join(tmpdir(), 'focus-parquet-'));
+      const path = join(dir, '2026-03.parquet');
+      writeFileSync(
+        path,
+        focusParquet(
+          COLUMNS.map(name => ({ name, data: ROWS.map(r => r[name]) })),
+        ),
+      );
+      const result = await ingestFocusFile({
+        key: path,
+        ...localFocusFile(path),
+        environments,
+        store,
+      });
+      // Lines are those of the same rows as CSV, one line per row.
+      expect(result).toMatchObject({
+        status: 'ingested',
+        rowsRead: 6,
+        rowsIngested: 5,
+        problems: [
+          {
+            file: path,
+            line: 7,
+            column: 'BilledCost',
+            message: '"12,5x" is not a decimal number',
+          },
+        ],
+        version: '1.0',
+      });
+      expect(await dailyRows(knex, path)).toEqual(
+        await dailyRows(knex, 'exports/2026-03.csv'),
+      );
+      await expect(
+        ingestFocusFile({
+          key: path,
+          ...localFocusFile(path),
+          environments,
+          store,
+        }),
+      ).resolves.toEqual({ status: 'unchanged' });
+      await expect(
+        ingestFocusFile({
+          key: 'https://exports.example.com/2026-03',
+          open: () => Readable.from([readFileSync(path)]),
+          format: 'parquet',
+          environments,
+          store,
+        }),
+      ).rejects.toThrow(/only read with random access/);
     });
 
     it('reports missing columns and records that are no CSV', async () => {

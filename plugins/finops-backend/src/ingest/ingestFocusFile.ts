@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Readable, Transform, pipeline } from 'node:stream';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Environment } from '@multicloud/plugin-environments-common';
@@ -10,11 +11,43 @@ import {
   type CostProblem,
   type FocusVersion,
 } from '@multicloud/plugin-finops-common';
+import type { AsyncBuffer } from 'hyparquet';
 import type { CostDailyRow, CostStore } from '../database/CostStore';
-import { readFocusCsv } from './readFocusCsv';
+import { readFocusCsv, type FocusCsvRecord } from './readFocusCsv';
+import { openFileAsyncBuffer, readFocusParquet } from './readFocusParquet';
 
 /** Problems kept in memory and returned per file; the rest are only counted. */
 export const MAX_REPORTED_PROBLEMS = 100;
+
+/** How a FOCUS export is written. */
+export type FocusFileFormat = 'csv' | 'parquet';
+
+const FORMATS: ReadonlyArray<[RegExp, FocusFileFormat]> = [
+  [/\.csv(\.gz)?$/i, 'csv'],
+  [/\.parquet$/i, 'parquet'],
+];
+
+/**
+ * The format of a FOCUS export by its name (`.csv`, `.csv.gz`, `.parquet`,
+ * whatever the case); `undefined` for a name that is no export.
+ */
+export function focusFileFormat(name: string): FocusFileFormat | undefined {
+  const path = name.replace(/[?#].*$/, '');
+  return FORMATS.find(([pattern]) => pattern.test(path))?.[1];
+}
+
+/** Random access to the bytes of an export, released by `close` when given. */
+export type RandomAccessFile = AsyncBuffer & { close?(): Promise<void> };
+
+/** How {@link ingestFocusFile} reads a file of the local disk. */
+export function localFocusFile(
+  path: string,
+): Pick<IngestFocusFileOptions, 'open' | 'openRandomAccess'> {
+  return {
+    open: () => createReadStream(path),
+    openRandomAccess: () => openFileAsyncBuffer(path),
+  };
+}
 
 /** Options of {@link ingestFocusFile}. */
 export interface IngestFocusFileOptions {
@@ -22,7 +55,11 @@ export interface IngestFocusFileOptions {
   key: string;
   /** Opens the file from its start; called once or twice. */
   open: () => Readable | Promise<Readable>;
-  /** Whether the file is gzip compressed; defaults to a key ending in `.gz`. */
+  /** Random access to the file, which a Parquet export needs. */
+  openRandomAccess?: () => Promise<RandomAccessFile>;
+  /** Defaults to the format of the key's name, then CSV. */
+  format?: FocusFileFormat;
+  /** Whether a CSV file is gzip compressed; defaults to a key ending in `.gz`. */
   gzip?: boolean;
   environments: Environment[];
   store: CostStore;
@@ -34,7 +71,7 @@ export type IngestFocusFileResult =
   | { status: 'unchanged' }
   | {
       status: 'ingested';
-      /** CSV records read, malformed ones included. */
+      /** Records (CSV) or rows (Parquet) read, malformed ones included. */
       rowsRead: number;
       /** Records that were usable and summed into the daily costs. */
       rowsIngested: number;
@@ -71,13 +108,11 @@ const KEY_SEPARATOR = '\u0000';
 /**
  * Ingests one FOCUS export into the store.
  *
- * The file is read in two streaming passes. The first only computes the
- * SHA-256 of its bytes (as stored, i.e. compressed for a gzip file): when the
- * store already has that hash, nothing changes and the result is
- * `unchanged`, without any parsing. Otherwise the second pass parses,
- * normalises and attributes every row, hashing the bytes again; the hash
- * recorded is the one of the bytes actually ingested, so a file replaced
- * between the passes is ingested again on the next run.
+ * The file is read in two passes. The first only computes the SHA-256 of its
+ * bytes (as stored, i.e. compressed for a gzip file): when the store already
+ * has that hash, nothing changes and the result is `unchanged`, without any
+ * parsing. Otherwise the second pass parses, normalises and attributes every
+ * row: a CSV file as a stream, a Parquet file one row group at a time.
  *
  * Rows are summed in memory per day, provider, billing account, sub account,
  * region, service category, service name, charge category, environment,
@@ -108,83 +143,111 @@ export async function ingestFocusFile(
 
   let version: FocusVersion = '1.0';
   let headerSeen = false;
-  const hash = createHash('sha256');
-  const input = tapHash(await options.open(), hash);
-  const records = readFocusCsv(input, {
-    file: key,
-    gzip: options.gzip,
-    onHeader: (_header, detection) => {
-      headerSeen = true;
-      version = detection.version;
-      for (const column of detection.missing) {
-        if (REQUIRED_COLUMNS.includes(column)) {
-          report({
-            file: key,
-            line: 1,
-            column,
-            message: `mandatory column of FOCUS ${detection.version} is missing`,
-          });
-        }
+  const format = options.format ?? focusFileFormat(key) ?? 'csv';
+  const onHeader = (
+    _header: string[],
+    detection: { version: FocusVersion; missing: string[] },
+  ) => {
+    headerSeen = true;
+    version = detection.version;
+    for (const column of detection.missing) {
+      if (REQUIRED_COLUMNS.includes(column)) {
+        report({
+          file: key,
+          line: 1,
+          column,
+          message: `mandatory column of FOCUS ${detection.version} is missing`,
+        });
       }
-      const ignored = detection.missing.filter(
-        column => !REQUIRED_COLUMNS.includes(column),
+    }
+    const ignored = detection.missing.filter(
+      column => !REQUIRED_COLUMNS.includes(column),
+    );
+    if (ignored.length > 0) {
+      logger?.info(
+        `FOCUS export ${key} lacks columns it does not need to be read: ${ignored.join(
+          ', ',
+        )}`,
       );
-      if (ignored.length > 0) {
-        logger?.info(
-          `FOCUS export ${key} lacks columns it does not need to be read: ${ignored.join(', ')}`,
-        );
-      }
-    },
-    onSkip: ({ line, message }) =>
-      report({ file: key, line, column: 'CSV', message }),
-  });
+    }
+  };
+
+  // A CSV file is hashed again as it is parsed, so that the hash recorded is
+  // the one of the bytes ingested. A Parquet file is read in place, and
+  // keeps the hash of the first pass: if it changes in between, the next run
+  // sees another hash and reads it again.
+  let hash: Hash | undefined;
+  let randomAccess: RandomAccessFile | undefined;
+  let records: AsyncIterable<FocusCsvRecord>;
+  if (format === 'parquet') {
+    if (!options.openRandomAccess) {
+      throw new Error(
+        `${key} is Parquet, which is only read with random access`,
+      );
+    }
+    randomAccess = await options.openRandomAccess();
+    records = readFocusParquet(randomAccess, { file: key, onHeader });
+  } else {
+    hash = createHash('sha256');
+    records = readFocusCsv(tapHash(await options.open(), hash), {
+      file: key,
+      gzip: options.gzip,
+      onHeader,
+      onSkip: ({ line, message }) =>
+        report({ file: key, line, column: 'CSV', message }),
+    });
+  }
 
   const sums = new Map<string, CostDailyRow>();
   let rowsRead = 0;
   let rowsIngested = 0;
-  for await (const { line, row: raw } of records) {
-    rowsRead++;
-    const { row, problems: rowProblems } = normalizeFocusRow(raw, {
-      file: key,
-      line,
-      version,
-    });
-    rowProblems.forEach(report);
-    if (!row) {
-      continue;
-    }
-    rowsIngested++;
-    const environment = attributeToEnvironment(row, environments).environment;
-    const entityRef = attributeToEntity(row);
-    const dimensions = {
-      date: row.date,
-      provider: row.provider,
-      billingAccountId: row.billingAccountId,
-      subAccountId: row.subAccountId,
-      region: row.region,
-      serviceCategory: row.serviceCategory,
-      serviceName: row.serviceName,
-      chargeCategory: row.chargeCategory,
-      environment,
-      entityRef,
-      currency: row.currency,
-    };
-    const sumKey = Object.values(dimensions)
-      .map(value => value ?? '')
-      .join(KEY_SEPARATOR);
-    const sum = sums.get(sumKey);
-    if (sum) {
-      sum.billedCost += row.billedCost;
-      sum.effectiveCost += row.effectiveCost;
-      sum.rowCount++;
-    } else {
-      sums.set(sumKey, {
-        ...dimensions,
-        billedCost: row.billedCost,
-        effectiveCost: row.effectiveCost,
-        rowCount: 1,
+  try {
+    for await (const { line, row: raw } of records) {
+      rowsRead++;
+      const { row, problems: rowProblems } = normalizeFocusRow(raw, {
+        file: key,
+        line,
+        version,
       });
+      rowProblems.forEach(report);
+      if (!row) {
+        continue;
+      }
+      rowsIngested++;
+      const environment = attributeToEnvironment(row, environments).environment;
+      const entityRef = attributeToEntity(row);
+      const dimensions = {
+        date: row.date,
+        provider: row.provider,
+        billingAccountId: row.billingAccountId,
+        subAccountId: row.subAccountId,
+        region: row.region,
+        serviceCategory: row.serviceCategory,
+        serviceName: row.serviceName,
+        chargeCategory: row.chargeCategory,
+        environment,
+        entityRef,
+        currency: row.currency,
+      };
+      const sumKey = Object.values(dimensions)
+        .map(value => value ?? '')
+        .join(KEY_SEPARATOR);
+      const sum = sums.get(sumKey);
+      if (sum) {
+        sum.billedCost += row.billedCost;
+        sum.effectiveCost += row.effectiveCost;
+        sum.rowCount++;
+      } else {
+        sums.set(sumKey, {
+          ...dimensions,
+          billedCost: row.billedCost,
+          effectiveCost: row.effectiveCost,
+          rowCount: 1,
+        });
+      }
     }
+  } finally {
+    await randomAccess?.close?.();
   }
 
   if (!headerSeen) {
@@ -197,7 +260,7 @@ export async function ingestFocusFile(
   await store.replaceFile(
     key,
     {
-      sha256: hash.digest('hex'),
+      sha256: hash?.digest('hex') ?? firstHash,
       focusVersion: version,
       rowsRead,
       rowsIngested,
