@@ -15,6 +15,12 @@ import {
   gitVersionOf,
   type ClusterObjects,
 } from './objects';
+import {
+  OPENCOST_NAMESPACE,
+  OPENCOST_PORT,
+  OPENCOST_SERVICE,
+  openCostResponse,
+} from './opencost';
 import type {
   SimulatedClusterPatch,
   SimulatedClusterSpec,
@@ -110,6 +116,7 @@ class SimulatedCluster {
   constructor(
     public spec: SimulatedClusterSpec,
     private readonly epoch: number,
+    private readonly clock: () => number,
   ) {
     this.listener = new Listener((req, res) => this.onRequest(req, res));
   }
@@ -192,6 +199,7 @@ class SimulatedCluster {
       cpuPerNode: spec.cpuPerNode ?? DEFAULT_CPU_PER_NODE,
       memoryPerNodeGi: spec.memoryPerNodeGi ?? DEFAULT_MEMORY_PER_NODE_GI,
       tokenRequired: spec.token !== undefined,
+      opencost: spec.opencost !== false,
       workloads: spec.workloads ?? [],
     };
   }
@@ -267,9 +275,53 @@ class SimulatedCluster {
         version: this.spec.version,
         address: `${HOST}:${this.port}`,
         objects: () => this.objects(),
+        proxy: (namespace, service, path, query) =>
+          this.proxy(namespace, service, path, query),
       },
       url,
     );
+  }
+
+  /**
+   * The service proxy reaches OpenCost (`opencost/opencost:9003`) unless the
+   * spec says it is not installed; other services have no endpoints here.
+   */
+  private proxy(
+    namespace: string,
+    service: string,
+    path: string[],
+    query: URLSearchParams,
+  ): ApiResponse {
+    const [, name = service, port] =
+      /^(?:https?:)?([^:]*)(?::(.*))?$/.exec(service) ?? [];
+    const isOpenCost =
+      namespace === OPENCOST_NAMESPACE &&
+      name === OPENCOST_SERVICE &&
+      (port === undefined || port === String(OPENCOST_PORT));
+    if (isOpenCost && this.spec.opencost !== false) {
+      return (
+        openCostResponse(this.spec, path, query, this.clock()) ?? {
+          status: 404,
+          text: '404 page not found\n',
+        }
+      );
+    }
+    const known = this.objects()
+      .list('v1', 'services')
+      .some(
+        o => o.metadata.namespace === namespace && o.metadata.name === name,
+      );
+    if (known) {
+      return failure(
+        503,
+        'ServiceUnavailable',
+        `no endpoints available for service "${name}"`,
+      );
+    }
+    return failure(404, 'NotFound', `services "${name}" not found`, {
+      name,
+      kind: 'services',
+    });
   }
 }
 
@@ -321,7 +373,11 @@ export class KubernetesSimulator {
    */
   static async start(
     specs: SimulatedClusterSpec[],
-    options: { controlPort?: number } = {},
+    options: {
+      controlPort?: number;
+      /** The time OpenCost's allocations end at, in ms; default the real time. */
+      clock?: () => number;
+    } = {},
   ): Promise<KubernetesSimulator> {
     const checked = specs.map((spec, i) => validateSpec(spec, `specs[${i}]`));
     const names = new Set<string>();
@@ -342,7 +398,11 @@ export class KubernetesSimulator {
     });
     try {
       for (const spec of checked) {
-        const cluster = new SimulatedCluster(spec, epoch);
+        const cluster = new SimulatedCluster(
+          spec,
+          epoch,
+          options.clock ?? Date.now,
+        );
         clusters.set(spec.name, cluster);
         await cluster.start();
       }

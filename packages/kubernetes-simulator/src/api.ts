@@ -78,6 +78,17 @@ export interface ApiContext {
   /** host:port of the API server. */
   address: string;
   objects(): ClusterObjects;
+  /**
+   * Answers what the service proxy
+   * (`/api/v1/namespaces/{namespace}/services/{service}/proxy/{path}`)
+   * passes to a service; `service` as in the URL, `[scheme:]name[:port]`.
+   */
+  proxy(
+    namespace: string,
+    service: string,
+    path: string[],
+    query: URLSearchParams,
+  ): ApiResponse;
 }
 
 interface GroupInfo {
@@ -287,6 +298,16 @@ export function handleApiRequest(ctx: ApiContext, url: URL): ApiResponse {
     return notFound();
   }
   const [root, group, version, ...rest] = segments;
+
+  if (
+    root === 'api' &&
+    group === 'v1' &&
+    version === 'namespaces' &&
+    rest[1] === 'services' &&
+    rest[3] === 'proxy'
+  ) {
+    return ctx.proxy(rest[0], rest[2], rest.slice(4), url.searchParams);
+  }
 
   if (segments.length === 0) {
     return {

@@ -7,8 +7,9 @@
  *     [--control-port 7099]
  *
  * Writes an app-config fragment that points each environment's cluster at
- * its simulated API server, prints the clusters and the control API, and
- * runs until SIGINT or SIGTERM. The fragment stays behind when it stops.
+ * its simulated API server and the FinOps plugin at the OpenCost of each,
+ * prints the clusters and the control API, and runs until SIGINT or SIGTERM.
+ * The fragment stays behind when it stops.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,6 +19,12 @@ import {
 } from '@multicloud/plugin-environments-common';
 import { clustersForFleet } from './fleet';
 import { KubernetesSimulator } from './KubernetesSimulator';
+import {
+  OPENCOST_NAMESPACE,
+  OPENCOST_PORT,
+  OPENCOST_PROXY_PATH,
+  OPENCOST_SERVICE,
+} from './opencost';
 
 /** The token every simulated cluster wants, and the fragment hands out. */
 export const SIMULATED_TOKEN = 'simulated';
@@ -83,6 +90,17 @@ export function configFragment(
       '        skipMetricsLookup: true',
     );
   }
+  lines.push(
+    'finops:',
+    '  opencost:',
+    '    # Every simulated cluster runs OpenCost, reached through the service',
+    "    # proxy of its API server with the credentials above.",
+    '    serviceProxy:',
+    `      namespace: ${OPENCOST_NAMESPACE}`,
+    `      service: ${OPENCOST_SERVICE}`,
+    `      port: ${OPENCOST_PORT}`,
+    '    days: 31',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -157,9 +175,10 @@ async function main() {
   process.stdout.write(
     [
       `App config fragment: ${configOut}`,
+      `OpenCost of each cluster: <url>${OPENCOST_PROXY_PATH}/allocation/compute?window=7d&step=1d&aggregate=namespace (token "${SIMULATED_TOKEN}")`,
       `Control API: ${simulator.controlUrl}/clusters`,
       `  curl -X POST -d '{"state":"down"}' ${simulator.controlUrl}/clusters/${example}`,
-      `  (states: up, down, hang, error, unauthorized; also {"latencyMs":2000})`,
+      `  (states: up, down, hang, error, unauthorized; also {"latencyMs":2000}, {"opencost":false})`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

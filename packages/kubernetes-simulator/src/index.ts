@@ -18,6 +18,12 @@ export {
   SAMPLE_SERVICES,
 } from './fleet';
 export { gitVersionOf, KUBERNETES_ID_LABEL } from './objects';
+export {
+  OPENCOST_NAMESPACE,
+  OPENCOST_PORT,
+  OPENCOST_PROXY_PATH,
+  OPENCOST_SERVICE,
+} from './opencost';
 export { InvalidSpecError } from './validate';
 export {
   SIMULATED_STATES,

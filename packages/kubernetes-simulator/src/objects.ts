@@ -457,7 +457,8 @@ function planReplicaSets(
   return sets;
 }
 
-function containerResources(workload: SimulatedWorkload) {
+/** Requests and limits of each container of a workload. */
+export function containerResources(workload: SimulatedWorkload) {
   const choice = hashNumber('resources', workload.name) % 3;
   const cpu = ['100m', '250m', '500m'][choice];
   const memory = [128, 256, 512][choice];
@@ -467,7 +468,8 @@ function containerResources(workload: SimulatedWorkload) {
   };
 }
 
-function podLabels(workload: SimulatedWorkload): Record<string, string> {
+/** Labels of a workload's pods. */
+export function podLabels(workload: SimulatedWorkload): Record<string, string> {
   return {
     app: workload.name,
     'app.kubernetes.io/name': workload.name,

@@ -80,6 +80,12 @@ export interface SimulatedClusterSpec {
   state?: SimulatedState;
   /** When set, a request without `Authorization: Bearer <token>` gets 401. */
   token?: string;
+  /**
+   * Whether OpenCost is installed, answering its allocation API through the
+   * service proxy at `/api/v1/namespaces/opencost/services/opencost:9003/proxy`.
+   * Default true.
+   */
+  opencost?: boolean;
 }
 
 /** A change to a cluster; an optional field set to undefined (or null on the control API) goes back to its default. */
@@ -98,5 +104,6 @@ export interface SimulatedClusterStatus {
   cpuPerNode: number;
   memoryPerNodeGi: number;
   tokenRequired: boolean;
+  opencost: boolean;
   workloads: SimulatedWorkload[];
 }

@@ -26,6 +26,7 @@ const PATCH_KEYS = [
   'latencyMs',
   'state',
   'token',
+  'opencost',
 ] as const;
 
 /** Fields whose change changes the cluster's objects. */
@@ -257,6 +258,12 @@ export function validatePatch(
         break;
       case 'token':
         patch[key] = text(value, at);
+        break;
+      case 'opencost':
+        if (typeof value !== 'boolean') {
+          fail(at, `must be true or false, not ${JSON.stringify(value)}`);
+        }
+        patch[key] = value;
         break;
       default:
         break;
