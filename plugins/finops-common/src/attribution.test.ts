@@ -4,6 +4,7 @@ import { parseEnvironments } from '@multicloud/plugin-environments-common';
 import {
   attributeToEntity,
   attributeToEnvironment,
+  entityRefFromKubernetesLabels,
   entityRefFromTag,
 } from './attribution';
 import type { CostRow } from './row';
@@ -157,5 +158,38 @@ describe('attributeToEntity', () => {
     expect(entityRefFromTag('resource:default/ledger-db')).toBe(
       'resource:default/ledger-db',
     );
+  });
+});
+
+describe('entityRefFromKubernetesLabels', () => {
+  it('reads the kubernetes-id label first, then the name label', () => {
+    expect(
+      entityRefFromKubernetesLabels({
+        'app.kubernetes.io/name': 'peer',
+        'backstage.io/kubernetes-id': 'ledger-peer',
+      }),
+    ).toBe('component:default/ledger-peer');
+    expect(
+      entityRefFromKubernetesLabels({
+        app_kubernetes_io_name: 'ledger-gateway',
+      }),
+    ).toBe('component:default/ledger-gateway');
+    expect(
+      entityRefFromKubernetesLabels({
+        backstage_io_kubernetes_id: 'ledger-orderer',
+      }),
+    ).toBe('component:default/ledger-orderer');
+  });
+
+  it('falls back on the later maps, then on nothing', () => {
+    expect(
+      entityRefFromKubernetesLabels({ app: 'coredns' }, undefined, {
+        'backstage.io/kubernetes-id': 'platform/dns',
+      }),
+    ).toBe('component:platform/dns');
+    expect(
+      entityRefFromKubernetesLabels({ 'app.kubernetes.io/name': 'a/b/c' }),
+    ).toBeUndefined();
+    expect(entityRefFromKubernetesLabels()).toBeUndefined();
   });
 });

@@ -144,3 +144,41 @@ export function attributeToEntity(row: CostRow): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Kubernetes labels (and namespace annotations) that name the catalog
+ * entity of a workload, in order of preference: the label the Backstage
+ * Kubernetes plugin selects by, then the recommended name label.
+ */
+export const KUBERNETES_ENTITY_LABEL_KEYS = [
+  'backstage.io/kubernetes-id',
+  'app.kubernetes.io/name',
+] as const;
+
+/** A label name as Prometheus (and so OpenCost) writes it. */
+function sanitizedLabel(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_]/g, '_');
+}
+
+/**
+ * The catalog entity of a workload from its Kubernetes labels, as an entity
+ * ref such as `component:default/ledger-peer`: the first of
+ * {@link KUBERNETES_ENTITY_LABEL_KEYS} found in the first map that has one,
+ * under its own name or the sanitised one OpenCost reports
+ * (`backstage_io_kubernetes_id`). Pass the maps in order of preference, e.g.
+ * the pod labels, then the namespace's labels and annotations.
+ */
+export function entityRefFromKubernetesLabels(
+  ...maps: Array<Record<string, string> | undefined>
+): string | undefined {
+  for (const map of maps) {
+    for (const key of KUBERNETES_ENTITY_LABEL_KEYS) {
+      const value = map?.[key] ?? map?.[sanitizedLabel(key)];
+      const ref = value === undefined ? undefined : entityRefFromTag(value);
+      if (ref) {
+        return ref;
+      }
+    }
+  }
+  return undefined;
+}

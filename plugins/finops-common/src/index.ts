@@ -36,8 +36,10 @@ export {
 export {
   ENTITY_TAG_KEYS,
   ENVIRONMENT_TAG_KEYS,
+  KUBERNETES_ENTITY_LABEL_KEYS,
   attributeToEntity,
   attributeToEnvironment,
+  entityRefFromKubernetesLabels,
   entityRefFromTag,
   type AttributionMethod,
   type EnvironmentAttribution,

@@ -149,7 +149,10 @@ describe('normalizeFocusRow', () => {
       { file: FILE, line: 6, version: '1.2' },
     );
     expect(problems).toEqual([]);
-    expect(row?.tags).toEqual({ team: 'ledger', 'env-name': 'workload-gcp-euw4' });
+    expect(row?.tags).toEqual({
+      team: 'ledger',
+      'env-name': 'workload-gcp-euw4',
+    });
   });
 
   it('reports every unusable value with file, line and column', () => {
