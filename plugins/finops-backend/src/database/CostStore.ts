@@ -7,11 +7,16 @@ export const MAX_STORED_PROBLEMS = 100;
 
 const INSERT_BATCH_SIZE = 500;
 
-/** What is known of an ingested file. */
+/** What was ingested: a FOCUS export, or the OpenCost of a cluster. */
+export type CostSourceKind = 'focus' | 'opencost';
+
+/** What is known of an ingested file or OpenCost source. */
 export interface CostFileState {
   key: string;
+  kind: CostSourceKind;
   sha256: string;
-  focusVersion: string;
+  /** The FOCUS version of an export; absent for OpenCost. */
+  focusVersion?: string;
   rowsRead: number;
   rowsIngested: number;
   /** The first {@link MAX_STORED_PROBLEMS} problems of the file. */
@@ -60,10 +65,56 @@ export interface EnvironmentCost {
   effective: number;
 }
 
+/** What {@link CostStore.replaceOpenCostDays} records of an OpenCost pull. */
+export interface OpenCostSourceMeta {
+  /** SHA-256 of the allocations as read, to skip a pull that changed nothing. */
+  sha256: string;
+  /** Allocations read, malformed ones included. */
+  rowsRead: number;
+  rowsIngested: number;
+  problems: CostProblem[];
+  /** Defaults to now. */
+  ingestedAt?: string;
+}
+
+/** The in-cluster cost of one workload (or namespace) on one day. */
+export interface NamespaceDailyRow {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  environment: string;
+  /** Cluster id as OpenCost reports it. */
+  cluster?: string;
+  namespace: string;
+  /** `deployment`, `statefulset`, ...; absent for pods without controller. */
+  controllerKind?: string;
+  controller?: string;
+  entityRef?: string;
+  currency: string;
+  cpuCost: number;
+  gpuCost: number;
+  ramCost: number;
+  pvCost: number;
+  networkCost: number;
+  loadBalancerCost: number;
+  sharedCost: number;
+  externalCost: number;
+  totalCost: number;
+}
+
+/** The in-cluster cost of one namespace on one day, in one currency. */
+export interface NamespaceDailyCost {
+  date: string;
+  /** `<environment>/<namespace>`. */
+  key: string;
+  currency: string;
+  amount: number;
+}
+
 interface FileRecord {
   key: string;
+  kind: CostSourceKind;
   sha256: string;
-  focus_version: string;
+  focus_version: string | null;
   rows_read: number | string;
   rows_ingested: number | string;
   problems: string;
@@ -88,7 +139,10 @@ interface DailyRecord {
   row_count: number;
 }
 
-/** Ingested FOCUS exports and their daily costs, in the plugin's database. */
+/**
+ * Ingested FOCUS exports and OpenCost allocations with their daily costs, in
+ * the plugin's database.
+ */
 export class CostStore {
   /**
    * Creates the store and, unless `skipMigrations`, brings the schema up to
@@ -150,6 +204,7 @@ export class CostStore {
       await trx<FileRecord>('cost_files')
         .insert({
           key,
+          kind: 'focus',
           sha256: meta.sha256,
           focus_version: meta.focusVersion,
           rows_read: meta.rowsRead,
@@ -160,6 +215,93 @@ export class CostStore {
         .onConflict('key')
         .merge();
     });
+  }
+
+  /**
+   * Replaces the in-cluster costs of an OpenCost source for the days from
+   * `range.from` to `range.to` (inclusive) and records the pull, in one
+   * transaction. Days outside the range keep their rows: each pull covers
+   * the last few days, and older days stay as history.
+   */
+  async replaceOpenCostDays(
+    key: string,
+    meta: OpenCostSourceMeta,
+    range: { from: string; to: string },
+    rows: Iterable<NamespaceDailyRow>,
+  ): Promise<void> {
+    await this.db.transaction(async trx => {
+      await trx('opencost_daily')
+        .where({ source_key: key })
+        .andWhere('date', '>=', range.from)
+        .andWhere('date', '<=', range.to)
+        .delete();
+
+      let batch: NamespaceRecord[] = [];
+      for (const row of rows) {
+        batch.push(toNamespaceRecord(key, row));
+        if (batch.length >= INSERT_BATCH_SIZE) {
+          await trx('opencost_daily').insert(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) {
+        await trx('opencost_daily').insert(batch);
+      }
+
+      await trx<FileRecord>('cost_files')
+        .insert({
+          key,
+          kind: 'opencost',
+          sha256: meta.sha256,
+          focus_version: null,
+          rows_read: meta.rowsRead,
+          rows_ingested: meta.rowsIngested,
+          problems: JSON.stringify(meta.problems.slice(0, MAX_STORED_PROBLEMS)),
+          ingested_at: meta.ingestedAt ?? new Date().toISOString(),
+        })
+        .onConflict('key')
+        .merge();
+    });
+  }
+
+  /**
+   * The in-cluster cost (OpenCost's total) of each namespace per day and
+   * currency, from `range.from` to `range.to` (inclusive), keyed
+   * `<environment>/<namespace>`. Sorted by date, key, then currency.
+   */
+  async dailyByNamespace(
+    range: { from: string; to: string },
+    filter: { environment?: string } = {},
+  ): Promise<NamespaceDailyCost[]> {
+    const query = this.db('opencost_daily')
+      .select('date', 'environment', 'namespace', 'currency')
+      .sum({ amount: 'total_cost' })
+      .where('date', '>=', range.from)
+      .andWhere('date', '<=', range.to)
+      .groupBy('date', 'environment', 'namespace', 'currency');
+    if (filter.environment !== undefined) {
+      query.andWhere('environment', filter.environment);
+    }
+    const rows: Array<{
+      date: string;
+      environment: string;
+      namespace: string;
+      currency: string;
+      amount: number | string | null;
+    }> = await query;
+    return rows
+      .map(row => ({
+        date: row.date,
+        key: `${row.environment}/${row.namespace}`,
+        currency: row.currency,
+        amount: Number(row.amount ?? 0),
+      }))
+      .sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) ||
+          a.key.localeCompare(b.key) ||
+          a.currency.localeCompare(b.currency),
+      );
   }
 
   /**
@@ -214,8 +356,9 @@ function compareNullLast(a: string | null, b: string | null): number {
 function toFileState(row: FileRecord): CostFileState {
   return {
     key: row.key,
+    kind: row.kind,
     sha256: row.sha256,
-    focusVersion: row.focus_version,
+    ...(row.focus_version ? { focusVersion: row.focus_version } : {}),
     rowsRead: Number(row.rows_read),
     rowsIngested: Number(row.rows_ingested),
     problems: JSON.parse(row.problems),
@@ -240,5 +383,52 @@ function toRecord(fileKey: string, row: CostDailyRow): DailyRecord {
     billed_cost: row.billedCost,
     effective_cost: row.effectiveCost,
     row_count: row.rowCount,
+  };
+}
+
+interface NamespaceRecord {
+  source_key: string;
+  date: string;
+  environment: string;
+  cluster: string | null;
+  namespace: string;
+  controller_kind: string | null;
+  controller: string | null;
+  entity_ref: string | null;
+  currency: string;
+  cpu_cost: number;
+  gpu_cost: number;
+  ram_cost: number;
+  pv_cost: number;
+  network_cost: number;
+  load_balancer_cost: number;
+  shared_cost: number;
+  external_cost: number;
+  total_cost: number;
+}
+
+function toNamespaceRecord(
+  sourceKey: string,
+  row: NamespaceDailyRow,
+): NamespaceRecord {
+  return {
+    source_key: sourceKey,
+    date: row.date,
+    environment: row.environment,
+    cluster: row.cluster ?? null,
+    namespace: row.namespace,
+    controller_kind: row.controllerKind ?? null,
+    controller: row.controller ?? null,
+    entity_ref: row.entityRef ?? null,
+    currency: row.currency,
+    cpu_cost: row.cpuCost,
+    gpu_cost: row.gpuCost,
+    ram_cost: row.ramCost,
+    pv_cost: row.pvCost,
+    network_cost: row.networkCost,
+    load_balancer_cost: row.loadBalancerCost,
+    shared_cost: row.sharedCost,
+    external_cost: row.externalCost,
+    total_cost: row.totalCost,
   };
 }
