@@ -304,16 +304,16 @@ describe('query builders', () => {
   it('counts good and total counters over a window', () => {
     const def = definition({});
     expect(errorRatioQuery(def, '1h')).toBe(
-      '1 - sum(increase(http_requests_total{code!~"5.."}[1h])) / sum(increase(http_requests_total[1h]))',
+      '1 - (sum(increase(http_requests_total{code!~"5.."}[1h])) or vector(0)) / sum(increase(http_requests_total[1h]))',
     );
     expect(sliQuery(def, sharedEnv)).toBe(
-      'sum(increase(http_requests_total{code!~"5..", environment="workload-aws-useast1"}[28d])) / sum(increase(http_requests_total{environment="workload-aws-useast1"}[28d]))',
+      '(sum(increase(http_requests_total{code!~"5..", environment="workload-aws-useast1"}[28d])) or vector(0)) / sum(increase(http_requests_total{environment="workload-aws-useast1"}[28d]))',
     );
     expect(budgetRemainingQuery(def)).toBe(
-      '1 - (1 - sum(increase(http_requests_total{code!~"5.."}[28d])) / sum(increase(http_requests_total[28d]))) / 0.001',
+      '1 - (1 - (sum(increase(http_requests_total{code!~"5.."}[28d])) or vector(0)) / sum(increase(http_requests_total[28d]))) / 0.001',
     );
     expect(burnRateQuery(def, '5m')).toBe(
-      '(1 - sum(increase(http_requests_total{code!~"5.."}[5m])) / sum(increase(http_requests_total[5m]))) / 0.001',
+      '(1 - (sum(increase(http_requests_total{code!~"5.."}[5m])) or vector(0)) / sum(increase(http_requests_total[5m]))) / 0.001',
     );
   });
 
@@ -331,7 +331,7 @@ describe('query builders', () => {
         '30m',
       ),
     ).toBe(
-      'sum(increase(errors_total[30m])) / sum(increase(requests_total[30m]))',
+      '(sum(increase(errors_total[30m])) or vector(0)) / sum(increase(requests_total[30m]))',
     );
     const goodBad = definition({
       indicator: {
@@ -342,10 +342,10 @@ describe('query builders', () => {
       },
     });
     expect(errorRatioQuery(goodBad, '6h')).toBe(
-      'sum(increase(failed_total[6h])) / (sum(increase(ok_total[6h])) + sum(increase(failed_total[6h])))',
+      '(sum(increase(failed_total[6h])) or vector(0)) / ((sum(increase(ok_total[6h])) or vector(0)) + (sum(increase(failed_total[6h])) or vector(0)))',
     );
     expect(sliQuery(goodBad)).toBe(
-      'sum(increase(ok_total[28d])) / (sum(increase(ok_total[28d])) + sum(increase(failed_total[28d])))',
+      '(sum(increase(ok_total[28d])) or vector(0)) / ((sum(increase(ok_total[28d])) or vector(0)) + (sum(increase(failed_total[28d])) or vector(0)))',
     );
   });
 
@@ -364,7 +364,7 @@ describe('query builders', () => {
         '1h',
       ),
     ).toBe(
-      'sum(sum_over_time(queue_rejected[1h])) / sum(sum_over_time((sum(rate(queue_received_total[5m])))[1h:1m]))',
+      '(sum(sum_over_time(queue_rejected[1h])) or vector(0)) / sum(sum_over_time((sum(rate(queue_received_total[5m])))[1h:1m]))',
     );
     expect(
       errorRatioQuery(
@@ -380,7 +380,7 @@ describe('query builders', () => {
         '1h',
       ),
     ).toBe(
-      '1 - sum(increase((sum(requests_total{code="200"}))[1h:1m])) / sum(increase((sum(requests_total))[1h:1m]))',
+      '1 - (sum(increase((sum(requests_total{code="200"}))[1h:1m])) or vector(0)) / sum(increase((sum(requests_total))[1h:1m]))',
     );
   });
 
@@ -396,7 +396,7 @@ describe('query builders', () => {
       },
     });
     expect(errorRatioQuery(def, '5m', sharedEnv)).toBe(
-      '(sum(rate(http_requests_total{code=~"5..", environment="workload-aws-useast1"}[5m]))) / (sum(rate(http_requests_total{environment="workload-aws-useast1"}[5m])))',
+      '((sum(rate(http_requests_total{code=~"5..", environment="workload-aws-useast1"}[5m]))) or vector(0)) / (sum(rate(http_requests_total{environment="workload-aws-useast1"}[5m])))',
     );
     const raw = definition({
       indicator: {
@@ -457,7 +457,7 @@ describe('query builders', () => {
       timeSlices: { window: '5m', target: 0.95 },
     });
     const slice =
-      'sum(increase(http_requests_total{code!~"5.."}[5m])) >= bool 0.95 * sum(increase(http_requests_total[5m]))';
+      '(sum(increase(http_requests_total{code!~"5.."}[5m])) or vector(0)) >= bool 0.95 * sum(increase(http_requests_total[5m]))';
     expect(sliQuery(def)).toBe(`avg_over_time((${slice})[28d:5m])`);
     expect(errorRatioQuery(def, '1h')).toBe(
       `1 - avg_over_time((${slice})[1h:5m])`,
@@ -502,7 +502,7 @@ describe('query builders', () => {
         }),
       ),
     ).toBe(
-      'avg_over_time((sum(increase(errors_total[1m])) <= bool 0.001 * sum(increase(requests_total[1m])))[28d:1m])',
+      'avg_over_time(((sum(increase(errors_total[1m])) or vector(0)) <= bool 0.001 * sum(increase(requests_total[1m])))[28d:1m])',
     );
   });
 
@@ -512,7 +512,7 @@ describe('query builders', () => {
       timeSlices: { window: '1h' },
     });
     expect(sliQuery(def)).toBe(
-      'avg_over_time((sum(increase(http_requests_total{code!~"5.."}[1h])) / sum(increase(http_requests_total[1h])))[28d:1h])',
+      'avg_over_time(((sum(increase(http_requests_total{code!~"5.."}[1h])) or vector(0)) / sum(increase(http_requests_total[1h])))[28d:1h])',
     );
   });
 
@@ -524,7 +524,7 @@ describe('query builders', () => {
     expect(
       sliQuery(def, { now: new Date('2025-03-03T12:00:00Z') }),
     ).toBe(
-      'sum(increase(http_requests_total{code!~"5.."}[2d12h])) / sum(increase(http_requests_total[2d12h]))',
+      '(sum(increase(http_requests_total{code!~"5.."}[2d12h])) or vector(0)) / sum(increase(http_requests_total[2d12h]))',
     );
   });
 

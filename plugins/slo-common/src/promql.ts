@@ -339,6 +339,15 @@ class SloQueries {
       : `sum(sum_over_time(${range}))`;
   }
 
+  /**
+   * Good or bad events over `window`, 0 when the series do not exist: error
+   * series such as `code=~"5.."` only appear with the first error, and a
+   * service without errors must not read as one without data.
+   */
+  private events(query: string, window: string, counter?: boolean): string {
+    return `(${this.amount(query, window, counter)} or vector(0))`;
+  }
+
   /** A precomputed ratio averaged over `window`. */
   private averageRatio(query: string, window: string): string {
     if (hasWindowPlaceholder(query)) return `(${this.render(query, window)})`;
@@ -350,16 +359,18 @@ class SloQueries {
 
   /** The fraction of bad events of a ratio SLI over `window`. */
   private ratioError(indicator: RatioIndicator, window: string): string {
-    const amount = (query: string) =>
+    const total = (query: string) =>
       this.amount(query, window, indicator.counter);
+    const events = (query: string) =>
+      this.events(query, window, indicator.counter);
     switch (indicator.form) {
       case 'good-total':
-        return `1 - ${amount(indicator.good)} / ${amount(indicator.total)}`;
+        return `1 - ${events(indicator.good)} / ${total(indicator.total)}`;
       case 'bad-total':
-        return `${amount(indicator.bad)} / ${amount(indicator.total)}`;
+        return `${events(indicator.bad)} / ${total(indicator.total)}`;
       case 'good-bad': {
-        const bad = amount(indicator.bad);
-        return `${bad} / (${amount(indicator.good)} + ${bad})`;
+        const bad = events(indicator.bad);
+        return `${bad} / (${events(indicator.good)} + ${bad})`;
       }
       case 'raw': {
         const ratio = this.averageRatio(indicator.raw, window);
@@ -370,16 +381,18 @@ class SloQueries {
 
   /** The fraction of good events of a ratio SLI over `window`. */
   private ratioSli(indicator: RatioIndicator, window: string): string {
-    const amount = (query: string) =>
+    const total = (query: string) =>
       this.amount(query, window, indicator.counter);
+    const events = (query: string) =>
+      this.events(query, window, indicator.counter);
     switch (indicator.form) {
       case 'good-total':
-        return `${amount(indicator.good)} / ${amount(indicator.total)}`;
+        return `${events(indicator.good)} / ${total(indicator.total)}`;
       case 'bad-total':
-        return `1 - ${amount(indicator.bad)} / ${amount(indicator.total)}`;
+        return `1 - ${events(indicator.bad)} / ${total(indicator.total)}`;
       case 'good-bad': {
-        const good = amount(indicator.good);
-        return `${good} / (${good} + ${amount(indicator.bad)})`;
+        const good = events(indicator.good);
+        return `${good} / (${good} + ${events(indicator.bad)})`;
       }
       case 'raw': {
         const ratio = this.averageRatio(indicator.raw, window);
@@ -424,20 +437,22 @@ class SloQueries {
       return `${this.thresholdGood(indicator, slice)} >= bool ${t}`;
     }
     // Counted as "bad <= allowed * total" so that a slice without traffic is good, not NaN.
-    const amount = (query: string) =>
+    const total = (query: string) =>
       this.amount(query, slice, indicator.counter);
+    const events = (query: string) =>
+      this.events(query, slice, indicator.counter);
     switch (indicator.form) {
       case 'good-total':
-        return `${amount(indicator.good)} >= bool ${t} * ${amount(
+        return `${events(indicator.good)} >= bool ${t} * ${total(
           indicator.total,
         )}`;
       case 'bad-total':
-        return `${amount(indicator.bad)} <= bool ${allowed} * ${amount(
+        return `${events(indicator.bad)} <= bool ${allowed} * ${total(
           indicator.total,
         )}`;
       case 'good-bad': {
-        const bad = amount(indicator.bad);
-        return `${bad} <= bool ${allowed} * (${amount(
+        const bad = events(indicator.bad);
+        return `${bad} <= bool ${allowed} * (${events(
           indicator.good,
         )} + ${bad})`;
       }
