@@ -9,6 +9,7 @@ import {
   normalizeFocusRow,
   REQUIRED_COLUMNS,
   type CostProblem,
+  type CostRow,
   type FocusVersion,
 } from '@multicloud/plugin-finops-common';
 import type { AsyncBuffer } from 'hyparquet';
@@ -104,6 +105,61 @@ async function sha256Of(stream: Readable): Promise<string> {
 }
 
 const KEY_SEPARATOR = '\u0000';
+
+type SumDimensions = Omit<
+  CostDailyRow,
+  'billedCost' | 'effectiveCost' | 'rowCount'
+>;
+
+/** The dimensions of a row's daily sum, joined; absent ones are empty. */
+function sumKeyOf(
+  row: CostRow,
+  environment: string | undefined,
+  entityRef: string | undefined,
+): string {
+  const S = KEY_SEPARATOR;
+  return `${row.date}${S}${row.provider}${S}${row.billingAccountId ?? ''}${S}${
+    row.subAccountId ?? ''
+  }${S}${row.region ?? ''}${S}${row.serviceCategory ?? ''}${S}${
+    row.serviceName ?? ''
+  }${S}${row.chargeCategory}${S}${environment ?? ''}${S}${entityRef ?? ''}${S}${
+    row.currency
+  }`;
+}
+
+/**
+ * The dimensions of a daily sum, read back from its key. The values are
+ * parts of the key, which the sums keep anyway; values taken from the row
+ * would be slices of the file's text and keep its pieces in memory.
+ */
+function dimensionsOf(sumKey: string): SumDimensions {
+  const [
+    date,
+    provider,
+    billingAccountId,
+    subAccountId,
+    region,
+    serviceCategory,
+    serviceName,
+    chargeCategory,
+    environment,
+    entityRef,
+    currency,
+  ] = sumKey.split(KEY_SEPARATOR).map(value => value || undefined);
+  return {
+    date: date!,
+    provider: provider!,
+    billingAccountId,
+    subAccountId,
+    region,
+    serviceCategory,
+    serviceName,
+    chargeCategory: chargeCategory!,
+    environment,
+    entityRef,
+    currency: currency!,
+  };
+}
 
 /**
  * Ingests one FOCUS export into the store.
@@ -214,24 +270,11 @@ export async function ingestFocusFile(
         continue;
       }
       rowsIngested++;
-      const environment = attributeToEnvironment(row, environments).environment;
-      const entityRef = attributeToEntity(row);
-      const dimensions = {
-        date: row.date,
-        provider: row.provider,
-        billingAccountId: row.billingAccountId,
-        subAccountId: row.subAccountId,
-        region: row.region,
-        serviceCategory: row.serviceCategory,
-        serviceName: row.serviceName,
-        chargeCategory: row.chargeCategory,
-        environment,
-        entityRef,
-        currency: row.currency,
-      };
-      const sumKey = Object.values(dimensions)
-        .map(value => value ?? '')
-        .join(KEY_SEPARATOR);
+      const sumKey = sumKeyOf(
+        row,
+        attributeToEnvironment(row, environments).environment,
+        attributeToEntity(row),
+      );
       const sum = sums.get(sumKey);
       if (sum) {
         sum.billedCost += row.billedCost;
@@ -239,7 +282,7 @@ export async function ingestFocusFile(
         sum.rowCount++;
       } else {
         sums.set(sumKey, {
-          ...dimensions,
+          ...dimensionsOf(sumKey),
           billedCost: row.billedCost,
           effectiveCost: row.effectiveCost,
           rowCount: 1,

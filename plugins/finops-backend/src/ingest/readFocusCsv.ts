@@ -1,10 +1,11 @@
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { parse, type CsvError } from 'csv-parse';
 import {
   detectFocusVersion,
   type FocusVersionDetection,
 } from '@multicloud/plugin-finops-common';
+import { CsvSplitter } from './CsvSplitter';
 
 /** One record of a FOCUS export: column id to raw text. */
 export interface FocusCsvRecord {
@@ -37,26 +38,6 @@ export function isGzipFile(options: { file: string; gzip?: boolean }) {
   return options.gzip ?? /\.gz$/i.test(options.file);
 }
 
-const LINE_BREAK = /\r\n|\n|\r/g;
-
-/** Line breaks in the (quoted) fields of a record. */
-function lineBreaksIn(record: Record<string, string>) {
-  let all = 0;
-  let crlf = 0;
-  for (const value of Object.values(record)) {
-    if (typeof value !== 'string') {
-      continue;
-    }
-    for (const lineBreak of value.match(LINE_BREAK) ?? []) {
-      all++;
-      if (lineBreak === '\r\n') {
-        crlf++;
-      }
-    }
-  }
-  return { all, crlf };
-}
-
 /**
  * Reads the records of a FOCUS CSV export as a stream: the input is never
  * held in memory as a whole. Gunzips when asked to (or when the file name
@@ -68,51 +49,58 @@ export async function* readFocusCsv(
   input: Readable,
   options: ReadFocusCsvOptions,
 ): AsyncIterable<FocusCsvRecord> {
-  // csv-parse gives the line a record ends on, and counts a CRLF inside a
-  // quoted field as two lines; `crlfSeen` is that excess so far. Records and
-  // skips are handled synchronously and in file order.
-  let crlfSeen = 0;
-  const parser = parse({
-    bom: true,
-    columns: (header: string[]) => {
-      const names = header.map(name => name.replace(/^\uFEFF/, '').trim());
-      options.onHeader?.(names, detectFocusVersion(names));
-      return names;
+  // Records and skips of a piece of input, in file order.
+  let header: string[] | undefined;
+  let ready: Array<FocusCsvRecord | FocusCsvSkip> = [];
+  const sink = {
+    record: (fields: string[], line: number) => {
+      if (!header) {
+        header = fields.map(name => name.replace(/^\uFEFF/, '').trim());
+        options.onHeader?.(header, detectFocusVersion(header));
+      } else if (fields.length !== header.length) {
+        ready.push({
+          line,
+          message: `Invalid Record Length: the header has ${header.length} fields, the record ${fields.length}`,
+        });
+      } else {
+        const row: Record<string, string> = {};
+        for (let i = 0; i < fields.length; i++) {
+          row[header[i]] = fields[i];
+        }
+        ready.push({ line, row });
+      }
     },
-    // Exports written by database tools (the FOCUS sample data of the FinOps
-    // Foundation among them) write a null as an unquoted NULL; FOCUS writes
-    // it as an empty value. A quoted "NULL" stays text.
-    cast: (value, context) =>
-      !context.header && !context.quoting && value === 'NULL' ? '' : value,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: (record: Record<string, string>, context): FocusCsvRecord => {
-      const breaks = lineBreaksIn(record);
-      crlfSeen += breaks.crlf;
-      return { line: context.lines - crlfSeen - breaks.all, row: record };
+    error: (message: string, line: number) => {
+      ready.push({ line, message });
     },
-  });
-  parser.on('skip', (error: CsvError & { lines?: number }) => {
-    options.onSkip?.({
-      line: (error.lines ?? 0) - crlfSeen,
-      message: error.message,
-    });
-  });
-
-  const source = isGzipFile(options) ? input.pipe(createGunzip()) : input;
-  const fail = (error: Error) => parser.destroy(error);
-  source.on('error', fail);
-  if (source !== input) {
-    input.on('error', fail);
-  }
-  source.pipe(parser);
-
-  try {
-    for await (const record of parser) {
-      yield record as FocusCsvRecord;
+  };
+  function* flush() {
+    const items = ready;
+    ready = [];
+    for (const item of items) {
+      if ('row' in item) {
+        yield item;
+      } else {
+        options.onSkip?.(item);
+      }
     }
+  }
+
+  // Errors of the input destroy the gunzip stream, which the loop reports.
+  const source = isGzipFile(options)
+    ? pipeline(input, createGunzip(), () => {})
+    : input;
+  const splitter = CsvSplitter.create();
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of source) {
+      splitter.push(decoder.write(chunk as Buffer), sink);
+      yield* flush();
+    }
+    splitter.push(decoder.end(), sink);
+    splitter.end(sink);
+    yield* flush();
   } finally {
-    source.unpipe(parser);
     if (!input.destroyed) {
       input.destroy();
     }
