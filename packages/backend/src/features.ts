@@ -21,6 +21,7 @@ import scaffolderEnvironments from '@multicloud/plugin-scaffolder-backend-module
 import environmentsBackend from '@multicloud/plugin-environments-backend';
 import finopsBackend from '@multicloud/plugin-finops-backend';
 import kubernetesEnvironments from '@multicloud/plugin-kubernetes-backend-module-environments';
+import sloBackend from '@multicloud/plugin-slo-backend';
 
 /**
  * Every feature of the reference backend, in one list so that the backend
@@ -54,6 +55,7 @@ export const backendFeatures = [
   kubernetesEnvironments,
   environmentsBackend,
   finopsBackend,
+  sloBackend,
   userSettingsBackend,
   signalsBackend,
 ];
