@@ -3,6 +3,7 @@ import {
   LineCounter,
   parseAllDocuments,
   type Document,
+  type YAMLError,
 } from 'yaml';
 import type {
   BudgetingMethod,
@@ -152,29 +153,20 @@ export function readSloDocuments(
 
   docs.forEach((doc, index) => {
     const checker = new Checker({ file, doc, lineCounter }, result.problems);
-    for (const warning of doc.warnings) {
-      const [start] = warning.linePos ?? [{ line: 1, col: 1 }];
+    const yamlProblem = (error: YAMLError, severity: SloProblem['severity']) => {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const message = error.message.split('\n')[0];
       result.problems.push({
         file,
-        line: start.line,
-        column: start.col,
-        message: warning.message.split('\n')[0],
-        severity: 'warning',
+        line,
+        column: col,
+        message: severity === 'error' ? `not valid YAML: ${message}` : message,
+        severity,
       });
-    }
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-        result.problems.push({
-          file,
-          line: start.line,
-          column: start.col,
-          message: `not valid YAML: ${error.message.split('\n')[0]}`,
-          severity: 'error',
-        });
-      }
-      return;
-    }
+    };
+    doc.warnings.forEach(warning => yamlProblem(warning, 'warning'));
+    doc.errors.forEach(error => yamlProblem(error, 'error'));
+    if (doc.errors.length > 0) return;
     const data: unknown = doc.toJS({ maxAliasCount: 1000 });
     if (data === null || data === undefined) return;
     if (!isPlainObject(data)) {
