@@ -32,20 +32,57 @@ function tagValues(
   tags: Record<string, string>,
   keys: readonly string[],
 ): string[] {
-  const values: string[] = [];
-  for (const key of keys) {
-    for (const [tagKey, value] of Object.entries(tags)) {
-      // AWS writes user-defined cost allocation tags as `user:<key>`.
-      const bare = tagKey.toLowerCase().replace(/^user:/, '');
-      if (bare === key && value.trim() !== '') {
-        values.push(value.trim());
-      }
+  // One pass over the tags (this runs for every row of an export), then
+  // the values in the order of their keys.
+  let found: Array<{ rank: number; value: string }> | undefined;
+  for (const tagKey of Object.keys(tags)) {
+    const lower = tagKey.toLowerCase();
+    // AWS writes user-defined cost allocation tags as `user:<key>`.
+    const rank = keys.indexOf(
+      lower.startsWith('user:') ? lower.slice(5) : lower,
+    );
+    const value = rank < 0 ? '' : tags[tagKey].trim();
+    if (value !== '') {
+      (found ??= []).push({ rank, value });
     }
   }
-  return values;
+  if (!found) {
+    return [];
+  }
+  return found.sort((a, b) => a.rank - b.rank).map(entry => entry.value);
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Environments by lower-case name, and by lower-case account id. */
+interface FleetIndex {
+  byName: Map<string, Environment>;
+  byAccount: Map<string, Environment[]>;
+}
+
+// Attribution runs for every row of an export against the same fleet, so
+// each fleet (an array the caller does not change) is indexed once.
+const fleetIndexes = new WeakMap<readonly Environment[], FleetIndex>();
+
+function fleetIndexOf(environments: readonly Environment[]): FleetIndex {
+  let index = fleetIndexes.get(environments);
+  if (!index) {
+    index = { byName: new Map(), byAccount: new Map() };
+    for (const env of environments) {
+      const name = env.name.toLowerCase();
+      if (!index.byName.has(name)) {
+        index.byName.set(name, env);
+      }
+      for (const id of new Set(
+        (env.cost?.accounts ?? []).map(account => account.toLowerCase()),
+      )) {
+        index.byAccount.set(id, [...(index.byAccount.get(id) ?? []), env]);
+      }
+    }
+    fleetIndexes.set(environments, index);
+  }
+  return index;
+}
 
 /**
  * Attributes a charge to one environment of the fleet, trying in order:
@@ -65,8 +102,9 @@ export function attributeToEnvironment(
   row: CostRow,
   environments: Environment[],
 ): EnvironmentAttribution {
+  const index = fleetIndexOf(environments);
   for (const value of tagValues(row.tags, ENVIRONMENT_TAG_KEYS)) {
-    const environment = environments.find(env => same(env.name, value));
+    const environment = index.byName.get(value.toLowerCase());
     if (environment) {
       return { environment: environment.name, by: 'tag' };
     }
@@ -77,9 +115,7 @@ export function attributeToEnvironment(
     if (!account) {
       continue;
     }
-    const owners = environments.filter(env =>
-      (env.cost?.accounts ?? []).some(id => same(id, account)),
-    );
+    const owners = index.byAccount.get(account.toLowerCase()) ?? [];
     if (owners.length === 1) {
       return { environment: owners[0].name, by: 'account' };
     }

@@ -88,9 +88,17 @@ const PROVIDER_IDS: Readonly<Record<string, string>> = {
  * `azure`, `aws`, `gcp`, `ibm`, `oracle`, or else the name in lower case.
  */
 export function providerIdOf(name: string): string {
+  // Rows of one provider follow each other: the last answer usually fits.
+  if (name === lastProvider.name) {
+    return lastProvider.id;
+  }
   const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
-  return PROVIDER_IDS[key] ?? key;
+  const id = PROVIDER_IDS[key] ?? key;
+  lastProvider = { name, id };
+  return id;
 }
+
+let lastProvider = { name: '', id: '' };
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
@@ -117,6 +125,21 @@ function daysInMonth(year: number, month: number): number {
  * when the value is not a valid date.
  */
 export function utcDateOf(value: string): string | undefined {
+  // Rows of one day follow each other: the last answer usually fits.
+  if (value === lastDate.value) {
+    return lastDate.date;
+  }
+  const date = parseUtcDate(value);
+  lastDate = { value, date };
+  return date;
+}
+
+let lastDate: { value: string; date: string | undefined } = {
+  value: '',
+  date: undefined,
+};
+
+function parseUtcDate(value: string): string | undefined {
   const match = DATETIME.exec(value.trim());
   if (!match) {
     return undefined;
@@ -139,17 +162,17 @@ export function utcDateOf(value: string): string | undefined {
   ) {
     return undefined;
   }
-  let offsetMinutes = 0;
-  if (offset && offset !== 'Z') {
-    const digits = offset.replace(':', '');
-    const sign = digits.startsWith('-') ? -1 : 1;
-    const offsetHours = Number(digits.slice(1, 3));
-    const offsetMins = Number(digits.slice(3, 5));
-    if (offsetHours > 23 || offsetMins > 59) {
-      return undefined;
-    }
-    offsetMinutes = sign * (offsetHours * 60 + offsetMins);
+  if (!offset || offset === 'Z') {
+    return `${y}-${mo}-${d}`;
   }
+  const digits = offset.replace(':', '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  const offsetHours = Number(digits.slice(1, 3));
+  const offsetMins = Number(digits.slice(3, 5));
+  if (offsetHours > 23 || offsetMins > 59) {
+    return undefined;
+  }
+  const offsetMinutes = sign * (offsetHours * 60 + offsetMins);
   const time =
     Date.UTC(year, month - 1, day, hour, minute, second) -
     offsetMinutes * 60_000;
@@ -218,11 +241,14 @@ export function parseTags(value: string): Record<string, string> | undefined {
   if (typeof parsed !== 'object' || parsed === null) {
     return undefined;
   }
-  const tags: Record<string, string> = {};
-  for (const [key, tagValue] of Object.entries(parsed)) {
-    tags[key] = tagText(tagValue);
+  // Values are nearly always strings already; the parsed object is ours.
+  const tags = parsed as Record<string, unknown>;
+  for (const key of Object.keys(tags)) {
+    if (typeof tags[key] !== 'string') {
+      tags[key] = tagText(tags[key]);
+    }
   }
-  return tags;
+  return tags as Record<string, string>;
 }
 
 /**
@@ -356,9 +382,7 @@ export function normalizeFocusRow(
       : 'ProviderName';
   const providerName = required(providerColumn);
 
-  const tags = optional(row.Tags)
-    ? parseTags(row.Tags)
-    : extensionTags(row);
+  const tags = optional(row.Tags) ? parseTags(row.Tags) : extensionTags(row);
   if (tags === undefined) {
     report(
       'Tags',
@@ -381,19 +405,32 @@ export function normalizeFocusRow(
     chargeCategory,
     tags,
   };
-  const optionalFields: Array<[keyof CostRow, string | undefined]> = [
-    ['billingAccountId', optional(row.BillingAccountId)],
-    ['subAccountId', optional(row.SubAccountId)],
-    ['region', optional(row.RegionId) ?? optional(row.RegionName)],
-    ['serviceCategory', optional(row.ServiceCategory)],
-    ['serviceName', optional(row.ServiceName)],
-    ['chargeClass', chargeClass],
-    ['resourceId', optional(row.ResourceId)],
-  ];
-  for (const [key, value] of optionalFields) {
-    if (value !== undefined) {
-      (result as unknown as Record<string, unknown>)[key] = value;
-    }
+  const billingAccountId = optional(row.BillingAccountId);
+  if (billingAccountId !== undefined) {
+    result.billingAccountId = billingAccountId;
+  }
+  const subAccountId = optional(row.SubAccountId);
+  if (subAccountId !== undefined) {
+    result.subAccountId = subAccountId;
+  }
+  const region = optional(row.RegionId) ?? optional(row.RegionName);
+  if (region !== undefined) {
+    result.region = region;
+  }
+  const serviceCategory = optional(row.ServiceCategory);
+  if (serviceCategory !== undefined) {
+    result.serviceCategory = serviceCategory;
+  }
+  const serviceName = optional(row.ServiceName);
+  if (serviceName !== undefined) {
+    result.serviceName = serviceName;
+  }
+  if (chargeClass !== undefined) {
+    result.chargeClass = chargeClass;
+  }
+  const resourceId = optional(row.ResourceId);
+  if (resourceId !== undefined) {
+    result.resourceId = resourceId;
   }
   return { row: result, problems };
 }
