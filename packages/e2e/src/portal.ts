@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   createWriteStream,
   existsSync,
@@ -45,6 +45,43 @@ function writeFleetFile(): string {
 }
 
 export const simulatorControlUrl = `http://127.0.0.1:${port + 1}`;
+
+/** Where the browser tests' sample FOCUS cost exports are written. */
+const focusDir = join(outputDir, 'focus');
+
+/**
+ * Writes sample FOCUS exports for `fleetFile` (the three months ending with
+ * this one) with the generator the start command uses.
+ */
+function writeFocusExports(fleetFile: string): string {
+  rmSync(focusDir, { recursive: true, force: true });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'packages/focus-sample/src/cli.ts',
+      '--fleet',
+      fleetFile,
+      '--out',
+      focusDir,
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  writeFileSync(
+    join(outputDir, 'focus-sample.log'),
+    `${result.stdout ?? ''}${result.stderr ?? ''}`,
+  );
+  if (result.status !== 0) {
+    throw new Error(
+      `could not write the sample cost exports; see ${join(
+        outputDir,
+        'focus-sample.log',
+      )}`,
+    );
+  }
+  return focusDir;
+}
 
 /** Starts the Kubernetes API simulator for the clusters of `fleetFile`. */
 async function startSimulator(fleetFile: string): Promise<{
@@ -114,6 +151,18 @@ export async function startPortal(): Promise<Portal> {
         localFile: fleetFile,
         file: fleetFile,
         status: { frequency: { seconds: 5 }, timeout: { seconds: 3 } },
+      },
+      finops: {
+        // Ingested a second after start and every 10 s, so the cost views
+        // have data within seconds.
+        focus: {
+          directories: [writeFocusExports(fleetFile)],
+          schedule: {
+            frequency: { seconds: 10 },
+            timeout: { minutes: 2 },
+            initialDelay: { seconds: 1 },
+          },
+        },
       },
     }),
   );

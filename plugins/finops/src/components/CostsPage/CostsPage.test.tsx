@@ -41,7 +41,7 @@ function captureDownloads() {
   });
   const click = jest
     .spyOn(HTMLAnchorElement.prototype, 'click')
-    .mockImplementation(function (this: HTMLAnchorElement) {
+    .mockImplementation(function recordName(this: HTMLAnchorElement) {
       saved[saved.length - 1].name = this.download;
     });
   Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
