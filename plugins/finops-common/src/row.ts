@@ -83,6 +83,8 @@ const PROVIDER_IDS: Readonly<Record<string, string>> = {
   'oracle cloud infrastructure': 'oracle',
 };
 
+let lastProvider = { name: '', id: '' };
+
 /**
  * Maps a FOCUS ProviderName / ServiceProviderName to our provider id:
  * `azure`, `aws`, `gcp`, `ibm`, `oracle`, or else the name in lower case.
@@ -97,8 +99,6 @@ export function providerIdOf(name: string): string {
   lastProvider = { name, id };
   return id;
 }
-
-let lastProvider = { name: '', id: '' };
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
@@ -119,6 +119,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+let lastDate: { value: string; date: string | undefined } = {
+  value: '',
+  date: undefined,
+};
+
 /**
  * Parses a FOCUS date-time (ISO 8601, with or without time and offset; no
  * offset means UTC) and returns its UTC day as `YYYY-MM-DD`, or `undefined`
@@ -133,11 +138,6 @@ export function utcDateOf(value: string): string | undefined {
   lastDate = { value, date };
   return date;
 }
-
-let lastDate: { value: string; date: string | undefined } = {
-  value: '',
-  date: undefined,
-};
 
 function parseUtcDate(value: string): string | undefined {
   const match = DATETIME.exec(value.trim());
