@@ -1,0 +1,4 @@
+export {
+  PrometheusNotice,
+  PROMETHEUS_CONFIG_EXAMPLE,
+} from './PrometheusNotice';

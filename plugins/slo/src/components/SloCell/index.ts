@@ -1,0 +1,1 @@
+export { NotEvaluatedCell, SloCell } from './SloCell';

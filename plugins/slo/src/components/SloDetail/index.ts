@@ -1,0 +1,1 @@
+export { SloDetail } from './SloDetail';

@@ -1,0 +1,7 @@
+export {
+  matrixRows,
+  SloMatrix,
+  sortRows,
+  type SloMatrixLinks,
+  type SloMatrixRow,
+} from './SloMatrix';

@@ -1,0 +1,1 @@
+export { StateChip, StateDot } from './StateChip';

@@ -1,0 +1,1 @@
+export { RefreshFailed, Toolbar } from './Toolbar';
