@@ -178,29 +178,29 @@ export function sliSummary(indicator: SloIndicator): SliSummary {
   if (indicator.kind === 'threshold') {
     return { kind: 'threshold', queries: { threshold: indicator.query } };
   }
-  switch (indicator.form) {
-    case 'good-total':
-      return {
-        kind: 'ratio',
-        queries: { good: indicator.good, total: indicator.total },
-      };
-    case 'bad-total':
-      return {
-        kind: 'ratio',
-        queries: { bad: indicator.bad, total: indicator.total },
-      };
-    case 'good-bad':
-      return {
-        kind: 'ratio',
-        queries: { good: indicator.good, bad: indicator.bad },
-      };
-    case 'raw':
-      return {
-        kind: 'ratio',
-        queries: {
-          [indicator.rawType === 'success' ? 'successRatio' : 'errorRatio']:
-            indicator.raw,
-        },
-      };
+  if (indicator.form === 'good-total') {
+    return {
+      kind: 'ratio',
+      queries: { good: indicator.good, total: indicator.total },
+    };
   }
+  if (indicator.form === 'bad-total') {
+    return {
+      kind: 'ratio',
+      queries: { bad: indicator.bad, total: indicator.total },
+    };
+  }
+  if (indicator.form === 'good-bad') {
+    return {
+      kind: 'ratio',
+      queries: { good: indicator.good, bad: indicator.bad },
+    };
+  }
+  return {
+    kind: 'ratio',
+    queries: {
+      [indicator.rawType === 'success' ? 'successRatio' : 'errorRatio']:
+        indicator.raw,
+    },
+  };
 }

@@ -43,9 +43,7 @@ export function parseDuration(text: string): Duration | undefined {
 export function durationSeconds(text: string): number {
   const duration = parseDuration(text);
   if (duration?.kind !== 'fixed') {
-    throw new Error(
-      `"${text}" is not a fixed duration such as 5m, 1h or 28d`,
-    );
+    throw new Error(`"${text}" is not a fixed duration such as 5m, 1h or 28d`);
   }
   return duration.seconds;
 }
@@ -164,10 +162,7 @@ const START_TIME =
  * time of the window's time zone; an explicit `Z` or offset also works) as
  * wall-clock time in `timeZone`; undefined when it is not a date.
  */
-function parseStartTime(
-  text: string,
-  timeZone: string,
-): WallClock | undefined {
+function parseStartTime(text: string, timeZone: string): WallClock | undefined {
   const match = START_TIME.exec(text.trim());
   if (!match) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = match;
@@ -190,10 +185,12 @@ function parseStartTime(
     return undefined;
   }
   if (!zone) return wall;
-  const sign = zone === 'Z' ? 0 : zone.startsWith('-') ? -1 : 1;
   const digits = zone.replace(/[^0-9]/g, '');
+  const sign = zone.startsWith('-') ? -1 : 1;
   const offsetMinutes =
-    sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+    zone === 'Z'
+      ? 0
+      : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
   return wallClockAt(wallMs(wall) - offsetMinutes * 60000, timeZone);
 }
 
@@ -246,7 +243,10 @@ export function windowPeriod(window: SloWindow, now: Date): Period {
         `a rolling window needs a fixed duration, not "${window.duration}"`,
       );
     }
-    return { start: new Date(now.getTime() - duration.seconds * 1000), end: now };
+    return {
+      start: new Date(now.getTime() - duration.seconds * 1000),
+      end: now,
+    };
   }
   const timeZone = window.timeZone ?? 'UTC';
   const nowWall = wallMs(wallClockAt(now.getTime(), timeZone));

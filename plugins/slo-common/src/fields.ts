@@ -2,7 +2,13 @@ import {
   closestMatches,
   formatPath,
 } from '@multicloud/plugin-environments-common';
-import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  type Document,
+  type LineCounter,
+  type Node,
+} from 'yaml';
 import type { SloProblem, SourceLocation } from './api';
 
 export type Path = ReadonlyArray<string | number>;
@@ -235,7 +241,10 @@ export class Fields {
     if (!this.has(key)) return undefined;
     const value = this.map[key];
     if (!Array.isArray(value)) return this.typeError(key, 'a list');
-    return value.map((item, i) => ({ value: item, path: this.at(key).concat(i) }));
+    return value.map((item, i) => ({
+      value: item,
+      path: this.at(key).concat(i),
+    }));
   }
 
   /**
@@ -266,7 +275,9 @@ export class Fields {
       } else {
         this.checker.error(
           this.at(key).concat(name),
-          `must be ${options.lists ? 'a string or a list of strings' : 'a string'}, not ${describeValue(item)}`,
+          `must be ${
+            options.lists ? 'a string or a list of strings' : 'a string'
+          }, not ${describeValue(item)}`,
         );
       }
     }

@@ -10,7 +10,10 @@ import {
 } from './parse';
 
 function fixture(file: string) {
-  return { file, text: readFileSync(join(__dirname, '__fixtures__', file), 'utf8') };
+  return {
+    file,
+    text: readFileSync(join(__dirname, '__fixtures__', file), 'utf8'),
+  };
 }
 
 /** Problems in their one-line form, for readable expectations. */
@@ -88,8 +91,22 @@ describe('parseSloDocuments', () => {
     });
     expect(availability.alerting.policies).toEqual(['burn-rate']);
     expect(availability.alerting.windows).toEqual([
-      { long: '1h', short: '5m', factor: 14.4, severity: 'page', for: '2m', condition: 'fast-burn' },
-      { long: '3d', short: '6h', factor: 1, severity: 'ticket', for: '1h', condition: 'slow-burn' },
+      {
+        long: '1h',
+        short: '5m',
+        factor: 14.4,
+        severity: 'page',
+        for: '2m',
+        condition: 'fast-burn',
+      },
+      {
+        long: '3d',
+        short: '6h',
+        factor: 1,
+        severity: 'ticket',
+        for: '1h',
+        condition: 'slow-burn',
+      },
     ]);
     expect(latency).toMatchObject({
       window: {
@@ -129,7 +146,13 @@ describe('parseSloDocuments', () => {
 
   it('resolves SLIs, policies and conditions across files', () => {
     const sets = [
-      readSloDocuments(slo('api-availability', OBJECTIVE + '  alertPolicies:\n    - alertPolicyRef: fast\n'), { file: 'slos/api.yaml' }),
+      readSloDocuments(
+        slo(
+          'api-availability',
+          `${OBJECTIVE}  alertPolicies:\n    - alertPolicyRef: fast\n`,
+        ),
+        { file: 'slos/api.yaml' },
+      ),
       readSloDocuments(SLI, { file: 'slis/api.yaml' }),
       readSloDocuments(
         `apiVersion: openslo/v1
@@ -158,12 +181,21 @@ spec:
     expect(lines(result.problems)).toEqual([]);
     expect(result.definitions).toHaveLength(1);
     expect(result.definitions[0].alerting.windows).toEqual([
-      { long: '2h', short: '10m', factor: 10, severity: 'page', for: '0s', condition: 'burn' },
+      {
+        long: '2h',
+        short: '10m',
+        factor: 10,
+        severity: 'page',
+        for: '0s',
+        condition: 'burn',
+      },
     ]);
-    expect(parseSloDocuments([
-      { file: 'a.yaml', text: slo('api-availability', OBJECTIVE) },
-      { file: 'b.yaml', text: SLI },
-    ]).definitions).toHaveLength(1);
+    expect(
+      parseSloDocuments([
+        { file: 'a.yaml', text: slo('api-availability', OBJECTIVE) },
+        { file: 'b.yaml', text: SLI },
+      ]).definitions,
+    ).toHaveLength(1);
   });
 
   it('keeps the valid SLOs of a file with an invalid one', () => {
@@ -196,18 +228,19 @@ spec:
       'budgetingMetod:',
     );
     expect(
-      lines(parseSloDocuments(`${SLI}---\n${text}`, { file: 'slos.yaml' }).problems),
+      lines(
+        parseSloDocuments(`${SLI}---\n${text}`, { file: 'slos.yaml' }).problems,
+      ),
     ).toEqual([
       'slos.yaml:25:3 spec.budgetingMetod: "budgetingMetod" is not a field of an OpenSLO SLO spec; did you mean "budgetingMethod"? (budgetingMethod is required)',
     ]);
   });
 
   it('warns about misspelt optional keys and keeps the SLO', () => {
-    const text = slo(
-      'typo',
-      OBJECTIVE,
-      '  displayNam: API\n',
-    ).replace('service:', 'descripton: API\n  service:');
+    const text = slo('typo', OBJECTIVE, '  displayNam: API\n').replace(
+      'service:',
+      'descripton: API\n  service:',
+    );
     const result = parseSloDocuments(`${SLI}---\n${text}`, { file: 's.yaml' });
     expect(result.definitions).toHaveLength(1);
     expect(lines(result.problems)).toEqual([
@@ -226,7 +259,11 @@ spec:
       'an unknown budgeting method',
       OBJECTIVE,
       'spec.budgetingMethod: "Ocurrences" is not one of Occurrences, Timeslices, RatioTimeslices (did you mean "Occurrences"?)',
-      (t: string) => t.replace('budgetingMethod: Occurrences', 'budgetingMethod: Ocurrences'),
+      (t: string) =>
+        t.replace(
+          'budgetingMethod: Occurrences',
+          'budgetingMethod: Ocurrences',
+        ),
     ],
     [
       'a calendar duration on a rolling window',
@@ -247,7 +284,11 @@ spec:
       'Timeslices without a slice target',
       `  objectives:\n    - target: 0.99\n      timeSliceWindow: 5m\n`,
       'spec.objectives[0].timeSliceTarget: is required with Timeslices: the fraction of a slice that must be good for the slice to count as good, such as 0.95',
-      (t: string) => t.replace('budgetingMethod: Occurrences', 'budgetingMethod: Timeslices'),
+      (t: string) =>
+        t.replace(
+          'budgetingMethod: Occurrences',
+          'budgetingMethod: Timeslices',
+        ),
     ],
     [
       'a target and a targetPercent',
@@ -263,7 +304,8 @@ spec:
       'an unknown SLI',
       OBJECTIVE,
       'spec.indicatorRef: no SLI named "api-sucess" is defined in the SLO sources (did you mean "api-success"?)',
-      (t: string) => t.replace('indicatorRef: api-success', 'indicatorRef: api-sucess'),
+      (t: string) =>
+        t.replace('indicatorRef: api-success', 'indicatorRef: api-sucess'),
     ],
     [
       'both indicator and indicatorRef',
@@ -275,7 +317,10 @@ spec:
       OBJECTIVE,
       'metadata.annotations["multicloud.io/environments"]: "AWS East" is not an environment name or pattern (lower-case letters, digits, "-" and "*")',
       (t: string) =>
-        t.replace('metadata:\n  name: x\n', 'metadata:\n  name: x\n  annotations:\n    multicloud.io/environments: AWS East\n'),
+        t.replace(
+          'metadata:\n  name: x\n',
+          'metadata:\n  name: x\n  annotations:\n    multicloud.io/environments: AWS East\n',
+        ),
     ],
     [
       'a service that is no entity name',
@@ -323,9 +368,7 @@ spec:
       file: 's.yaml',
     });
     expect(result.definitions).toEqual([]);
-    expect(
-      result.problems.map(p => `${p.field}: ${p.message}`),
-    ).toEqual([
+    expect(result.problems.map(p => `${p.field}: ${p.message}`)).toEqual([
       expected,
       'spec.indicatorRef: the SLI "api-success" (s.yaml:1) has errors',
     ]);
@@ -353,10 +396,7 @@ ${slo('x', OBJECTIVE)}`;
   it('requires two of good, bad and total, or a raw ratio with its type', () => {
     const ratio = (body: string) =>
       parseSloDocuments(
-        slo(
-          'x',
-          OBJECTIVE,
-        ).replace(
+        slo('x', OBJECTIVE).replace(
           '  indicatorRef: api-success\n',
           `  indicator:\n    spec:\n      ratioMetric:\n${body}`,
         ),
@@ -391,7 +431,12 @@ ${slo('x', OBJECTIVE)}`;
       )}`,
     );
     expect(
-      result.definitions.map(d => [d.id, d.displayName, d.objective, d.source.line]),
+      result.definitions.map(d => [
+        d.id,
+        d.displayName,
+        d.objective,
+        d.source.line,
+      ]),
     ).toEqual([
       ['api-internal-objective', 'API: Internal objective', 0.995, 28],
       ['api-sla', 'API: SLA', 0.99, 30],
@@ -408,8 +453,9 @@ ${slo('x', OBJECTIVE)}`;
         ),
       );
     expect(
-      threshold('  objectives:\n    - target: 0.9\n      op: gt\n      value: 0.5\n')
-        .definitions[0].indicator,
+      threshold(
+        '  objectives:\n    - target: 0.9\n      op: gt\n      value: 0.5\n',
+      ).definitions[0].indicator,
     ).toEqual({
       kind: 'threshold',
       query: 'probe_duration_seconds',
@@ -417,7 +463,9 @@ ${slo('x', OBJECTIVE)}`;
       threshold: 0.5,
     });
     expect(
-      threshold('  objectives:\n    - target: 0.9\n').problems.map(p => p.message),
+      threshold('  objectives:\n    - target: 0.9\n').problems.map(
+        p => p.message,
+      ),
     ).toEqual([
       'a threshold SLI needs "op" (lt, lte, gt, gte) and "value" in its objective',
     ]);
@@ -449,7 +497,10 @@ spec: {}
 
   it('falls back to the four workbook pairs without alert policies, and reports bad references', () => {
     const result = parseSloDocuments(
-      `${SLI}---\n${slo('x', `${OBJECTIVE}  alertPolicies:\n    - fsat-burn\n`)}---
+      `${SLI}---\n${slo(
+        'x',
+        `${OBJECTIVE}  alertPolicies:\n    - fsat-burn\n`,
+      )}---
 apiVersion: openslo/v1
 kind: AlertPolicy
 metadata:
@@ -466,8 +517,11 @@ spec:
       's.yaml:37:21 spec.conditions[0].conditionRef: no AlertCondition named "nowhere" is defined in the SLO sources',
     ]);
     expect(
-      parseSloDocuments(`${SLI}---\n${slo('x', OBJECTIVE)}`).definitions[0]
-        .alerting.windows.map(w => `${w.long}/${w.short} x${w.factor} ${w.severity}`),
+      parseSloDocuments(
+        `${SLI}---\n${slo('x', OBJECTIVE)}`,
+      ).definitions[0].alerting.windows.map(
+        w => `${w.long}/${w.short} x${w.factor} ${w.severity}`,
+      ),
     ).toEqual([
       '1h/5m x14.4 page',
       '6h/30m x6 page',
@@ -504,10 +558,26 @@ spec:
     expect(result.definitions.map(d => d.id)).toEqual(['x']);
     expect(result.problems.map(p => [p.line, p.severity, p.message])).toEqual([
       [4, 'error', expect.stringMatching(/^not valid YAML: /)],
-      [6, 'warning', '"Objective" is not an OpenSLO v1 kind this suite reads (SLO, SLI, AlertPolicy, AlertCondition, AlertNotificationTarget, Service, DataSource); the document is skipped'],
-      [10, 'error', '"openslo/v1alpha" is not supported; write the document as openslo/v1'],
-      [13, 'warning', 'neither an OpenSLO document (apiVersion: openslo/v1) nor a Sloth spec (version: prometheus/v1); skipped'],
-      [15, 'error', 'each document must be a map (an OpenSLO object or a Sloth spec), not a list'],
+      [
+        6,
+        'warning',
+        '"Objective" is not an OpenSLO v1 kind this suite reads (SLO, SLI, AlertPolicy, AlertCondition, AlertNotificationTarget, Service, DataSource); the document is skipped',
+      ],
+      [
+        10,
+        'error',
+        '"openslo/v1alpha" is not supported; write the document as openslo/v1',
+      ],
+      [
+        13,
+        'warning',
+        'neither an OpenSLO document (apiVersion: openslo/v1) nor a Sloth spec (version: prometheus/v1); skipped',
+      ],
+      [
+        15,
+        'error',
+        'each document must be a map (an OpenSLO object or a Sloth spec), not a list',
+      ],
     ]);
   });
 });
@@ -529,7 +599,9 @@ ${body}`,
 `;
 
   it('converts the percent objective and warns about a fraction', () => {
-    expect(sloth(`    objective: 99.95\n${EVENTS}`).definitions[0].objective).toBe(0.9995);
+    expect(
+      sloth(`    objective: 99.95\n${EVENTS}`).definitions[0].objective,
+    ).toBe(0.9995);
     const fraction = sloth(`    objective: 0.999\n${EVENTS}`);
     expect(lines(fraction.problems)).toEqual([
       'sloth.yaml:5:16 slos[0].objective: warning: Sloth objectives are percentages: 0.999 means 0.999 %; did you mean 99.9?',

@@ -62,7 +62,10 @@ export const OPENSLO_KINDS = [
 ] as const;
 export const SLOTH_VERSION = 'prometheus/v1';
 /** Sloth's Kubernetes resource, whose `spec` is a Sloth spec without `version`. */
-const SLOTH_CRD = { apiVersion: 'sloth.slok.dev/v1', kind: 'PrometheusServiceLevel' };
+const SLOTH_CRD = {
+  apiVersion: 'sloth.slok.dev/v1',
+  kind: 'PrometheusServiceLevel',
+};
 
 const BUDGETING_METHODS: readonly BudgetingMethod[] = [
   'Occurrences',
@@ -153,7 +156,10 @@ export function readSloDocuments(
 
   docs.forEach((doc, index) => {
     const checker = new Checker({ file, doc, lineCounter }, result.problems);
-    const yamlProblem = (error: YAMLError, severity: SloProblem['severity']) => {
+    const yamlProblem = (
+      error: YAMLError,
+      severity: SloProblem['severity'],
+    ) => {
       const { line, col } = lineCounter.linePos(error.pos[0]);
       const message = error.message.split('\n')[0];
       result.problems.push({
@@ -179,8 +185,7 @@ export function readSloDocuments(
       return;
     }
     const metadata = isPlainObject(data.metadata) ? data.metadata : {};
-    const name =
-      typeof metadata.name === 'string' ? metadata.name : undefined;
+    const name = typeof metadata.name === 'string' ? metadata.name : undefined;
     const base = { file, index, doc, lineCounter, data, name };
     const classified = classify(checker, data);
     if (classified) result.documents.push({ ...base, ...classified });
@@ -207,7 +212,9 @@ function classify(
         ['kind'],
         `"${kind}" is not an OpenSLO v1 kind this suite reads (${OPENSLO_KINDS.join(
           ', ',
-        )}); the document is skipped${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        )}); the document is skipped${
+          hint ? ` (did you mean "${hint}"?)` : ''
+        }`,
       );
       return undefined;
     }
@@ -389,9 +396,9 @@ class SloResolver {
     if (first) {
       this.checker(doc).error(
         ['metadata', 'name'],
-        `a ${doc.kind} named "${doc.name}" is already defined at ${first.file}:${
-          this.checker(first).location([]).line
-        }; this one is ignored`,
+        `a ${doc.kind} named "${doc.name}" is already defined at ${
+          first.file
+        }:${this.checker(first).location([]).line}; this one is ignored`,
       );
       this.checked.add(doc);
       return;
@@ -633,7 +640,10 @@ class SloResolver {
           'is required with raw: "success" (the query gives good/total) or "failure" (bad/total)',
         );
       }
-      const rawType = readEnum(ratio, 'rawType', ['success', 'failure'] as const);
+      const rawType = readEnum(ratio, 'rawType', [
+        'success',
+        'failure',
+      ] as const);
       const raw = this.readMetric(ratio, 'raw');
       return raw && rawType
         ? { kind: 'ratio', ...base, form: 'raw', raw, rawType }
@@ -656,12 +666,30 @@ class SloResolver {
     if (first === undefined || second === undefined) return undefined;
     const key = present.join('-');
     if (key === 'good-total') {
-      return { kind: 'ratio', ...base, form: 'good-total', good: first, total: second };
+      return {
+        kind: 'ratio',
+        ...base,
+        form: 'good-total',
+        good: first,
+        total: second,
+      };
     }
     if (key === 'bad-total') {
-      return { kind: 'ratio', ...base, form: 'bad-total', bad: first, total: second };
+      return {
+        kind: 'ratio',
+        ...base,
+        form: 'bad-total',
+        bad: first,
+        total: second,
+      };
     }
-    return { kind: 'ratio', ...base, form: 'good-bad', good: first, bad: second };
+    return {
+      kind: 'ratio',
+      ...base,
+      form: 'good-bad',
+      good: first,
+      bad: second,
+    };
   }
 
   /** The PromQL of `{ metricSource: { type, metricSourceRef, spec: { query } } }`. */
@@ -720,14 +748,15 @@ class SloResolver {
     const text = query ?? promql;
     if (text === undefined) {
       if (!spec.has('query') && !spec.has('promql')) {
-        checker.error(
-          spec.path,
-          'needs the PromQL as "query" (or "promql")',
-        );
+        checker.error(spec.path, 'needs the PromQL as "query" (or "promql")');
       }
       return undefined;
     }
-    checkQuery(checker, spec.at(query !== undefined ? 'query' : 'promql'), text);
+    checkQuery(
+      checker,
+      spec.at(query !== undefined ? 'query' : 'promql'),
+      text,
+    );
     return checker.errors === errorsBefore ? text : undefined;
   }
 
@@ -859,11 +888,19 @@ class SloResolver {
       checker.error(spec.at('conditions'), 'must list at least one condition');
     }
     for (const item of conditions) {
-      const ref = isPlainObject(item.value) ? item.value.conditionRef : undefined;
+      const ref = isPlainObject(item.value)
+        ? item.value.conditionRef
+        : undefined;
       if (typeof ref === 'string') {
         const window = this.condition(ref);
         if (window === undefined) {
-          this.lookup(checker, [...item.path, 'conditionRef'], 'AlertCondition', ref, 'error');
+          this.lookup(
+            checker,
+            [...item.path, 'conditionRef'],
+            'AlertCondition',
+            ref,
+            'error',
+          );
         } else if (window === null) {
           const doc = this.named.get('AlertCondition')?.get(ref);
           checker.error(
@@ -1040,7 +1077,9 @@ class SloResolver {
           ? 'names no environment; list environment names separated by commas, or leave it out for every environment'
           : `${bad
               .map(p => JSON.stringify(p))
-              .join(', ')} is not an environment name or pattern (lower-case letters, digits, "-" and "*")`,
+              .join(
+                ', ',
+              )} is not an environment name or pattern (lower-case letters, digits, "-" and "*")`,
       );
       return { kind: 'all' };
     }
@@ -1106,7 +1145,10 @@ class SloResolver {
 
     const description = this.readDescription(spec);
     const service = spec.string('service');
-    const annotationRef = this.metadataValue(metadata, SLO_ANNOTATIONS.entityRef);
+    const annotationRef = this.metadataValue(
+      metadata,
+      SLO_ANNOTATIONS.entityRef,
+    );
     const serviceDoc = service
       ? this.named.get('Service')?.get(service)
       : undefined;
@@ -1115,7 +1157,11 @@ class SloResolver {
       : undefined;
     let entityRef: string | undefined;
     if (annotationRef || serviceRef) {
-      entityRef = this.entityRefFrom(checker, annotationRef ?? serviceRef, undefined);
+      entityRef = this.entityRefFrom(
+        checker,
+        annotationRef ?? serviceRef,
+        undefined,
+      );
     } else if (service) {
       entityRef = this.entityRefFrom(checker, undefined, {
         value: service,
@@ -1141,13 +1187,22 @@ class SloResolver {
       optional: this.objectivesHaveIndicators(spec),
     });
     const window = this.readTimeWindow(spec);
-    const budgetingMethod = readEnum(spec, 'budgetingMethod', BUDGETING_METHODS);
+    const budgetingMethod = readEnum(
+      spec,
+      'budgetingMethod',
+      BUDGETING_METHODS,
+    );
     const alerting = this.readAlertPolicies(spec);
     const objectives = spec.list('objectives') ?? [];
     if (spec.has('objectives') && objectives.length === 0) {
       checker.error(spec.at('objectives'), 'must list at least one objective');
     }
-    if (objectives.filter(o => isPlainObject(o.value) && (o.value.indicator || o.value.indicatorRef)).length > 1) {
+    if (
+      objectives.filter(
+        o =>
+          isPlainObject(o.value) && (o.value.indicator || o.value.indicatorRef),
+      ).length > 1
+    ) {
       checker.warn(
         spec.at('objectives'),
         'a composite SLO is evaluated objective by objective; the composite error budget is not computed',
@@ -1230,7 +1285,11 @@ class SloResolver {
         annotations: metadata.annotations,
         source: checker.location(objectives.length === 1 ? [] : item.path),
       };
-      this.accept(definition, objectiveChecker, objectives.length === 1 ? ['metadata', 'name'] : item.path);
+      this.accept(
+        definition,
+        objectiveChecker,
+        objectives.length === 1 ? ['metadata', 'name'] : item.path,
+      );
     });
   }
 
@@ -1240,7 +1299,9 @@ class SloResolver {
       Array.isArray(objectives) &&
       objectives.length > 0 &&
       objectives.every(
-        o => isPlainObject(o) && (o.indicator !== undefined || o.indicatorRef !== undefined),
+        o =>
+          isPlainObject(o) &&
+          (o.indicator !== undefined || o.indicatorRef !== undefined),
       )
     );
   }
@@ -1319,7 +1380,11 @@ class SloResolver {
       });
       if (!indicator) return undefined;
       const { name } = this.readMetadata(indicator, { nameRequired: false });
-      const spec = this.readSliSpec(checker, indicator.get('spec'), indicator.at('spec'));
+      const spec = this.readSliSpec(
+        checker,
+        indicator.get('spec'),
+        indicator.at('spec'),
+      );
       return spec ? { ...(name ? { name } : {}), spec } : undefined;
     }
     if (!options.optional) {
@@ -1378,7 +1443,11 @@ class SloResolver {
 
     const target = this.readTarget(objective);
     let timeSlices: SloTimeSlices | undefined;
-    const sliceWindow = fixedDuration(objective, 'timeSliceWindow', 'a time slice');
+    const sliceWindow = fixedDuration(
+      objective,
+      'timeSliceWindow',
+      'a time slice',
+    );
     const sliceTarget = objective.number('timeSliceTarget');
     if (sliceTarget !== undefined && (sliceTarget <= 0 || sliceTarget > 1)) {
       checker.error(
@@ -1463,9 +1532,9 @@ class SloResolver {
       if (target > 1 && target < 100) {
         checker.error(
           objective.at('target'),
-          `must be a fraction below 1; did you mean targetPercent: ${target} (or target: ${
-            Number((target / 100).toPrecision(12))
-          })?`,
+          `must be a fraction below 1; did you mean targetPercent: ${target} (or target: ${Number(
+            (target / 100).toPrecision(12),
+          )})?`,
         );
         return undefined;
       }
@@ -1521,7 +1590,9 @@ class SloResolver {
     }
     const spec = Fields.of(checker, value, base, {
       what: 'a Sloth spec',
-      known: crd ? ['service', 'labels', 'slos'] : ['version', 'service', 'labels', 'slos'],
+      known: crd
+        ? ['service', 'labels', 'slos']
+        : ['version', 'service', 'labels', 'slos'],
       required: ['service', 'slos'],
     });
     if (!spec) return;
@@ -1674,7 +1745,9 @@ class SloResolver {
         sli.path,
         kinds.length === 0
           ? 'needs "events" (error_query and total_query) or "raw" (error_ratio_query)'
-          : `has ${kinds.join(' and ')}; a Sloth SLI is exactly one of events, raw and plugin`,
+          : `has ${kinds.join(
+              ' and ',
+            )}; a Sloth SLI is exactly one of events, raw and plugin`,
       );
       return undefined;
     }
@@ -1763,7 +1836,9 @@ function checkQuery(checker: Checker, path: Path, query: string) {
   if (unknown.length > 0) {
     checker.error(
       path,
-      `${unknown.join(', ')} is not a placeholder that is filled in; use {{.window}} (the range of a rate) or {{environment}}`,
+      `${unknown.join(
+        ', ',
+      )} is not a placeholder that is filled in; use {{.window}} (the range of a rate) or {{environment}}`,
     );
   }
 }

@@ -52,14 +52,8 @@ describe('withLabelMatchers', () => {
       'up{environment="staging", job="api"}',
       'up{job="api", environment="workload-aws-useast1"}',
     ],
-    [
-      'up{environment=~"work.*"}',
-      'up{environment="workload-aws-useast1"}',
-    ],
-    [
-      'up{"environment"!="x"}',
-      'up{environment="workload-aws-useast1"}',
-    ],
+    ['up{environment=~"work.*"}', 'up{environment="workload-aws-useast1"}'],
+    ['up{"environment"!="x"}', 'up{environment="workload-aws-useast1"}'],
     // Range vectors, subqueries, offsets and @ modifiers.
     [
       'rate(http_requests_total[5m])',
@@ -119,10 +113,7 @@ describe('withLabelMatchers', () => {
       'a and on() b or c unless d',
       'a{environment="workload-aws-useast1"} and on() b{environment="workload-aws-useast1"} or c{environment="workload-aws-useast1"} unless d{environment="workload-aws-useast1"}',
     ],
-    [
-      'a > bool 5',
-      'a{environment="workload-aws-useast1"} > bool 5',
-    ],
+    ['a > bool 5', 'a{environment="workload-aws-useast1"} > bool 5'],
     [
       'atan2(a, b) + a atan2 b',
       'atan2(a{environment="workload-aws-useast1"}, b{environment="workload-aws-useast1"}) + a{environment="workload-aws-useast1"} atan2 b{environment="workload-aws-useast1"}',
@@ -199,7 +190,10 @@ describe('withLabelMatchers', () => {
 describe('checkBrackets', () => {
   it.each([
     ['sum(rate(x[5m])', '"(" at character 4 is never closed'],
-    ['sum(rate(x[5m)))', '")" at character 14 closes "[" opened at character 11'],
+    [
+      'sum(rate(x[5m)))',
+      '")" at character 14 closes "[" opened at character 11',
+    ],
     ['x)', '")" at character 2 closes nothing'],
   ])('%s', (query, message) => {
     expect(() => checkBrackets(query)).toThrow(message);
@@ -232,7 +226,11 @@ describe('placeholders', () => {
     expect(
       renderQuery(
         'sum(rate(x{cluster="{{environment}}"}[{{.window}}])) / sum(rate(x[{{ .window }}]))',
-        { window: '1h', environment: 'hci-ams01', labels: { env: 'hci-ams01' } },
+        {
+          window: '1h',
+          environment: 'hci-ams01',
+          labels: { env: 'hci-ams01' },
+        },
       ),
     ).toBe(
       'sum(rate(x{cluster="hci-ams01", env="hci-ams01"}[1h])) / sum(rate(x{env="hci-ams01"}[1h]))',
@@ -241,20 +239,23 @@ describe('placeholders', () => {
 
   it('names template actions nothing fills in', () => {
     expect(
-      unknownPlaceholders('x{a="{{.service}}"}[{{.window}}] {{ .environment }}'),
+      unknownPlaceholders(
+        'x{a="{{.service}}"}[{{.window}}] {{ .environment }}',
+      ),
     ).toEqual(['{{.service}}']);
   });
 
   it('restricts by label only for a shared Prometheus', () => {
-    expect(
-      environmentQueryOptions('w1', { sharedPrometheus: true }),
-    ).toEqual({ environment: 'w1', labels: { environment: 'w1' } });
+    expect(environmentQueryOptions('w1', { sharedPrometheus: true })).toEqual({
+      environment: 'w1',
+      labels: { environment: 'w1' },
+    });
     expect(
       environmentQueryOptions('w1', { sharedPrometheus: true, label: 'site' }),
     ).toEqual({ environment: 'w1', labels: { site: 'w1' } });
-    expect(
-      environmentQueryOptions('w1', { sharedPrometheus: false }),
-    ).toEqual({ environment: 'w1' });
+    expect(environmentQueryOptions('w1', { sharedPrometheus: false })).toEqual({
+      environment: 'w1',
+    });
   });
 });
 
@@ -521,9 +522,7 @@ describe('query builders', () => {
       window: { kind: 'calendar', duration: '1M' },
     });
     expect(() => sliQuery(def)).toThrow(/need the evaluation time/);
-    expect(
-      sliQuery(def, { now: new Date('2025-03-03T12:00:00Z') }),
-    ).toBe(
+    expect(sliQuery(def, { now: new Date('2025-03-03T12:00:00Z') })).toBe(
       '(sum(increase(http_requests_total{code!~"5.."}[2d12h])) or vector(0)) / sum(increase(http_requests_total[2d12h]))',
     );
   });

@@ -55,6 +55,7 @@ const KEYWORDS = new Set([
 ]);
 
 const MATCH_OPERATORS = new Set(['=', '!=', '=~', '!~']);
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 function isTrivia(token: Token): boolean {
@@ -64,7 +65,7 @@ function isTrivia(token: Token): boolean {
 /** Index of the bracket that closes the one at `open`. */
 function closingIndex(tokens: Token[], open: number): number {
   const opener = tokens[open].text;
-  const closer = opener === '(' ? ')' : opener === '[' ? ']' : '}';
+  const closer = CLOSER[opener];
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
     if (tokens[i].type !== 'punctuation') continue;
@@ -100,12 +101,9 @@ function rewriteMatchers(
     const significant = part.filter(t => !isTrivia(t));
     if (significant.length > 0) {
       const [first, second] = significant;
-      const label =
-        first.type === 'identifier' || first.type === 'string'
-          ? first.type === 'string'
-            ? unquote(first.text)
-            : first.text
-          : undefined;
+      let label: string | undefined;
+      if (first.type === 'identifier') label = first.text;
+      else if (first.type === 'string') label = unquote(first.text);
       const isMatcher =
         second !== undefined && MATCH_OPERATORS.has(second.text);
       if (!(isMatcher && label !== undefined && label in labels)) {
@@ -192,7 +190,11 @@ export function withLabelMatchers(
       i = close;
     } else {
       const end = token.start + token.text.length;
-      edits.push({ from: end, to: end, text: rewriteMatchers([], -1, 0, labels) });
+      edits.push({
+        from: end,
+        to: end,
+        text: rewriteMatchers([], -1, 0, labels),
+      });
     }
   }
 
@@ -239,7 +241,8 @@ export function hasWindowPlaceholder(query: string): boolean {
  */
 export function unknownPlaceholders(query: string): string[] {
   return (query.match(ANY_PLACEHOLDER) ?? []).filter(
-    p => p.search(WINDOW_PLACEHOLDER) < 0 && p.search(ENVIRONMENT_PLACEHOLDER) < 0,
+    p =>
+      p.search(WINDOW_PLACEHOLDER) < 0 && p.search(ENVIRONMENT_PLACEHOLDER) < 0,
   );
 }
 
@@ -273,7 +276,9 @@ export function environmentQueryOptions(
   return {
     environment,
     ...(options.sharedPrometheus
-      ? { labels: { [options.label ?? DEFAULT_ENVIRONMENT_LABEL]: environment } }
+      ? {
+          labels: { [options.label ?? DEFAULT_ENVIRONMENT_LABEL]: environment },
+        }
       : {}),
     ...(options.now ? { now: options.now } : {}),
   };
@@ -363,20 +368,18 @@ class SloQueries {
       this.amount(query, window, indicator.counter);
     const events = (query: string) =>
       this.events(query, window, indicator.counter);
-    switch (indicator.form) {
-      case 'good-total':
-        return `1 - ${events(indicator.good)} / ${total(indicator.total)}`;
-      case 'bad-total':
-        return `${events(indicator.bad)} / ${total(indicator.total)}`;
-      case 'good-bad': {
-        const bad = events(indicator.bad);
-        return `${bad} / (${events(indicator.good)} + ${bad})`;
-      }
-      case 'raw': {
-        const ratio = this.averageRatio(indicator.raw, window);
-        return indicator.rawType === 'failure' ? ratio : `1 - ${ratio}`;
-      }
+    if (indicator.form === 'good-total') {
+      return `1 - ${events(indicator.good)} / ${total(indicator.total)}`;
     }
+    if (indicator.form === 'bad-total') {
+      return `${events(indicator.bad)} / ${total(indicator.total)}`;
+    }
+    if (indicator.form === 'good-bad') {
+      const bad = events(indicator.bad);
+      return `${bad} / (${events(indicator.good)} + ${bad})`;
+    }
+    const ratio = this.averageRatio(indicator.raw, window);
+    return indicator.rawType === 'failure' ? ratio : `1 - ${ratio}`;
   }
 
   /** The fraction of good events of a ratio SLI over `window`. */
@@ -385,20 +388,18 @@ class SloQueries {
       this.amount(query, window, indicator.counter);
     const events = (query: string) =>
       this.events(query, window, indicator.counter);
-    switch (indicator.form) {
-      case 'good-total':
-        return `${events(indicator.good)} / ${total(indicator.total)}`;
-      case 'bad-total':
-        return `1 - ${events(indicator.bad)} / ${total(indicator.total)}`;
-      case 'good-bad': {
-        const good = events(indicator.good);
-        return `${good} / (${good} + ${events(indicator.bad)})`;
-      }
-      case 'raw': {
-        const ratio = this.averageRatio(indicator.raw, window);
-        return indicator.rawType === 'success' ? ratio : `1 - ${ratio}`;
-      }
+    if (indicator.form === 'good-total') {
+      return `${events(indicator.good)} / ${total(indicator.total)}`;
     }
+    if (indicator.form === 'bad-total') {
+      return `1 - ${events(indicator.bad)} / ${total(indicator.total)}`;
+    }
+    if (indicator.form === 'good-bad') {
+      const good = events(indicator.good);
+      return `${good} / (${good} + ${events(indicator.bad)})`;
+    }
+    const ratio = this.averageRatio(indicator.raw, window);
+    return indicator.rawType === 'success' ? ratio : `1 - ${ratio}`;
   }
 
   /** The fraction of good samples of a threshold SLI over `window`. */
@@ -441,28 +442,24 @@ class SloQueries {
       this.amount(query, slice, indicator.counter);
     const events = (query: string) =>
       this.events(query, slice, indicator.counter);
-    switch (indicator.form) {
-      case 'good-total':
-        return `${events(indicator.good)} >= bool ${t} * ${total(
-          indicator.total,
-        )}`;
-      case 'bad-total':
-        return `${events(indicator.bad)} <= bool ${allowed} * ${total(
-          indicator.total,
-        )}`;
-      case 'good-bad': {
-        const bad = events(indicator.bad);
-        return `${bad} <= bool ${allowed} * (${events(
-          indicator.good,
-        )} + ${bad})`;
-      }
-      case 'raw': {
-        const ratio = this.averageRatio(indicator.raw, slice);
-        return indicator.rawType === 'failure'
-          ? `${ratio} <= bool ${allowed}`
-          : `${ratio} >= bool ${t}`;
-      }
+    if (indicator.form === 'good-total') {
+      return `${events(indicator.good)} >= bool ${t} * ${total(
+        indicator.total,
+      )}`;
     }
+    if (indicator.form === 'bad-total') {
+      return `${events(indicator.bad)} <= bool ${allowed} * ${total(
+        indicator.total,
+      )}`;
+    }
+    if (indicator.form === 'good-bad') {
+      const bad = events(indicator.bad);
+      return `${bad} <= bool ${allowed} * (${events(indicator.good)} + ${bad})`;
+    }
+    const ratio = this.averageRatio(indicator.raw, slice);
+    return indicator.rawType === 'failure'
+      ? `${ratio} <= bool ${allowed}`
+      : `${ratio} >= bool ${t}`;
   }
 
   /** Per-slice value averaged over `window`, or the last slice when the window is shorter than one. */
@@ -513,7 +510,9 @@ class SloQueries {
 
 function checkWindow(window: string) {
   if (parseDuration(window)?.kind !== 'fixed') {
-    throw new Error(`"${window}" is not a fixed duration such as 5m, 1h or 28d`);
+    throw new Error(
+      `"${window}" is not a fixed duration such as 5m, 1h or 28d`,
+    );
   }
 }
 
@@ -545,7 +544,9 @@ export function budgetRemainingQuery(
   options: QueryOptions = {},
 ): string {
   const queries = new SloQueries(definition, options);
-  return `1 - (${queries.errorRatio(queries.sloRange())}) / ${queries.budget()}`;
+  return `1 - (${queries.errorRatio(
+    queries.sloRange(),
+  )}) / ${queries.budget()}`;
 }
 
 /** Burn rate over `window`: the error ratio divided by the error budget (1 - objective). */
@@ -558,4 +559,3 @@ export function burnRateQuery(
   const queries = new SloQueries(definition, options);
   return `(${queries.errorRatio(window)}) / ${queries.budget()}`;
 }
-

@@ -68,29 +68,30 @@ function readString(query: string, start: number): string {
 export function tokenize(query: string): Token[] {
   const tokens: Token[] = [];
   let offset = 0;
-  outer: while (offset < query.length) {
-    const c = query[offset];
-    if (c === '"' || c === "'" || c === '`') {
-      const text = readString(query, offset);
-      tokens.push({ type: 'string', text, start: offset });
-      offset += text.length;
-      continue;
-    }
-    for (const [type, pattern] of PATTERNS) {
-      pattern.lastIndex = offset;
-      const match = pattern.exec(query);
-      if (match && match[0].length > 0) {
-        tokens.push({ type, text: match[0], start: offset });
-        offset += match[0].length;
-        continue outer;
-      }
-    }
-    throw new PromQLSyntaxError(
-      `unexpected character "${c}" at character ${offset + 1}`,
-      offset,
-    );
+  while (offset < query.length) {
+    const token = tokenAt(query, offset);
+    tokens.push(token);
+    offset += token.text.length;
   }
   return tokens;
+}
+
+function tokenAt(query: string, offset: number): Token {
+  const c = query[offset];
+  if (c === '"' || c === "'" || c === '`') {
+    return { type: 'string', text: readString(query, offset), start: offset };
+  }
+  for (const [type, pattern] of PATTERNS) {
+    pattern.lastIndex = offset;
+    const match = pattern.exec(query);
+    if (match && match[0].length > 0) {
+      return { type, text: match[0], start: offset };
+    }
+  }
+  throw new PromQLSyntaxError(
+    `unexpected character "${c}" at character ${offset + 1}`,
+    offset,
+  );
 }
 
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -111,7 +112,9 @@ export function checkBrackets(query: string): Token[] {
       if (!last || CLOSING[last.text] !== token.text) {
         throw new PromQLSyntaxError(
           `"${token.text}" at character ${token.start + 1} closes ${
-            last ? `"${last.text}" opened at character ${last.start + 1}` : 'nothing'
+            last
+              ? `"${last.text}" opened at character ${last.start + 1}`
+              : 'nothing'
           }`,
           token.start,
         );

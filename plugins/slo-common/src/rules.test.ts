@@ -163,9 +163,9 @@ describe('prometheusRules', () => {
     });
     // Our own label tells the environments apart; it is not a series label.
     expect(page!.labels).not.toHaveProperty('multicloud_environments');
-    expect(ledger.rules.filter(r => r.alert).map(r => r.labels!.severity)).toEqual(
-      ['page', 'page'],
-    );
+    expect(
+      ledger.rules.filter(r => r.alert).map(r => r.labels!.severity),
+    ).toEqual(['page', 'page']);
     expect(ledger.rules[0].labels).toMatchObject({ tier: '1' });
   });
 
@@ -292,13 +292,22 @@ describe('prometheusRules checked by promtool', () => {
     [
       'one Prometheus for several environments',
       {
-        environments: ['workload-aws-useast1', 'workload-gcp-euwest1', 'hci-vsphere-ams01'],
+        environments: [
+          'workload-aws-useast1',
+          'workload-gcp-euwest1',
+          'hci-vsphere-ams01',
+        ],
         portalUrl: 'http://localhost:3000',
       },
     ],
   ])('accepts the rules for %s (promtool check rules)', (_, options) => {
-    writeFileSync(join(dir, 'rules.yaml'), prometheusRules(fixtures(), options));
-    expect(run(['check', 'rules', 'rules.yaml'])).toMatch(/SUCCESS: \d+ rules found/);
+    writeFileSync(
+      join(dir, 'rules.yaml'),
+      prometheusRules(fixtures(), options),
+    );
+    expect(run(['check', 'rules', 'rules.yaml'])).toMatch(
+      /SUCCESS: \d+ rules found/,
+    );
   });
 
   it('evaluates to the right numbers and fires the right alerts (promtool test rules)', () => {
@@ -385,20 +394,40 @@ slos:
         {
           interval: '1m',
           input_series: [
-            { series: `http_requests_total{job="api", code="200", environment="${env}"}`, values: '0+980x240' },
-            { series: `http_requests_total{job="api", code="500", environment="${env}"}`, values: '0+20x240' },
-            { series: 'http_requests_total{job="api", code="500", environment="workload-aws-uswest2"}', values: '0+1000x240' },
-            { series: `probe_duration_seconds{job="probe", environment="${env}"}`, values: '_ 0.5x58 2x181' },
-            { series: `http_requests_total{job="web", code="200", environment="${env}"}`, values: '0+100x240' },
+            {
+              series: `http_requests_total{job="api", code="200", environment="${env}"}`,
+              values: '0+980x240',
+            },
+            {
+              series: `http_requests_total{job="api", code="500", environment="${env}"}`,
+              values: '0+20x240',
+            },
+            {
+              series:
+                'http_requests_total{job="api", code="500", environment="workload-aws-uswest2"}',
+              values: '0+1000x240',
+            },
+            {
+              series: `probe_duration_seconds{job="probe", environment="${env}"}`,
+              values: '_ 0.5x58 2x181',
+            },
+            {
+              series: `http_requests_total{job="web", code="200", environment="${env}"}`,
+              values: '0+100x240',
+            },
           ],
           promql_expr_test: [
             {
-              expr: rounded(`slo:sli_error:ratio_rate1h{slo_id="api-availability"}`),
+              expr: rounded(
+                `slo:sli_error:ratio_rate1h{slo_id="api-availability"}`,
+              ),
               eval_time: '2h',
               exp_samples: [{ labels: labels(availability, '1h'), value: 200 }],
             },
             {
-              expr: rounded(`slo:period_burn_rate:ratio{slo_id="api-availability"}`),
+              expr: rounded(
+                `slo:period_burn_rate:ratio{slo_id="api-availability"}`,
+              ),
               eval_time: '2h',
               exp_samples: [
                 {
@@ -424,12 +453,16 @@ slos:
             },
             // Every 5m slice of the last hour is slow; half of the last two hours.
             {
-              expr: rounded(`slo:sli_error:ratio_rate1h{slo_id="probe-latency"}`),
+              expr: rounded(
+                `slo:sli_error:ratio_rate1h{slo_id="probe-latency"}`,
+              ),
               eval_time: '122m',
               exp_samples: [{ labels: labels(latency, '1h'), value: 10000 }],
             },
             {
-              expr: rounded(`slo:sli_error:ratio_rate2h{slo_id="probe-latency"}`),
+              expr: rounded(
+                `slo:sli_error:ratio_rate2h{slo_id="probe-latency"}`,
+              ),
               eval_time: '122m',
               exp_samples: [{ labels: labels(latency, '2h'), value: 5000 }],
             },
@@ -443,7 +476,9 @@ slos:
             },
             // No error series yet: an error ratio of 0, not "no data".
             {
-              expr: rounded(`slo:sli_error:ratio_rate1h{slo_id="web-availability"}`),
+              expr: rounded(
+                `slo:sli_error:ratio_rate1h{slo_id="web-availability"}`,
+              ),
               eval_time: '2h',
               exp_samples: [{ labels: labels(web, '1h'), value: 0 }],
             },
@@ -455,39 +490,41 @@ slos:
             {
               eval_time: '2h',
               alertname: 'SloErrorBudgetBurn',
-              exp_alerts: ['page', 'page', 'ticket'].map(
-                (severity, i) => {
-                  const [long, short] = [
-                    ['1h', '5m'],
-                    ['6h', '30m'],
-                    ['1d', '2h'],
-                    ['3d', '6h'],
-                  ][i];
-                  return {
-                    exp_labels: {
-                      environment: env,
-                      slo_id: 'api-availability',
-                      slo_name: 'api-availability',
-                      slo_service: 'api',
-                      severity,
-                      slo_severity: severity,
-                      slo_long_window: long,
-                      slo_short_window: short,
-                    },
-                    exp_annotations: {
-                      summary: `SLO "api-availability" in ${env} burns its error budget at more than ${
-                        [14.4, 6, 3, 1][i]
-                      }× the sustainable rate (over ${long} and ${short})`,
-                      description: `The error ratio over ${long} is 2%; the objective of 99.9 % over 28d allows 0.1 %. At this rate the budget of the 28d window is spent in ${
-                        ['1d22h40m', '4d16h', '9d8h', '28d'][i]
-                      }.`,
-                    },
-                  };
-                },
-              ),
+              exp_alerts: ['page', 'page', 'ticket'].map((severity, i) => {
+                const [long, short] = [
+                  ['1h', '5m'],
+                  ['6h', '30m'],
+                  ['1d', '2h'],
+                  ['3d', '6h'],
+                ][i];
+                return {
+                  exp_labels: {
+                    environment: env,
+                    slo_id: 'api-availability',
+                    slo_name: 'api-availability',
+                    slo_service: 'api',
+                    severity,
+                    slo_severity: severity,
+                    slo_long_window: long,
+                    slo_short_window: short,
+                  },
+                  exp_annotations: {
+                    summary: `SLO "api-availability" in ${env} burns its error budget at more than ${
+                      [14.4, 6, 3, 1][i]
+                    }× the sustainable rate (over ${long} and ${short})`,
+                    description: `The error ratio over ${long} is 2%; the objective of 99.9 % over 28d allows 0.1 %. At this rate the budget of the 28d window is spent in ${
+                      ['1d22h40m', '4d16h', '9d8h', '28d'][i]
+                    }.`,
+                  },
+                };
+              }),
             },
             // Under the alert's "for": nothing fires yet.
-            { eval_time: '1m', alertname: 'SloErrorBudgetBurn', exp_alerts: [] },
+            {
+              eval_time: '1m',
+              alertname: 'SloErrorBudgetBurn',
+              exp_alerts: [],
+            },
           ],
         },
       ],

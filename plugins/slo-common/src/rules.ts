@@ -7,11 +7,7 @@ import {
   type SloDefinition,
 } from './definition';
 import { durationSeconds, formatDuration } from './duration';
-import {
-  errorRatioQuery,
-  formatNumber,
-  type QueryOptions,
-} from './promql';
+import { errorRatioQuery, formatNumber, type QueryOptions } from './promql';
 
 /** Label names of the recorded series and alerts. */
 export const SLO_RULE_LABELS = {
@@ -127,7 +123,10 @@ function userLabels(
 /** Every window the rules record: the alert windows and the workbook's. */
 function recordedWindows(definition: SloDefinition): string[] {
   const windows = new Set<string>();
-  for (const w of [...DEFAULT_BURN_RATE_WINDOWS, ...definition.alerting.windows]) {
+  for (const w of [
+    ...DEFAULT_BURN_RATE_WINDOWS,
+    ...definition.alerting.windows,
+  ]) {
     windows.add(w.long);
     windows.add(w.short);
   }
@@ -237,7 +236,9 @@ class RuleWriter {
     for (const window of definition.alerting.windows) {
       const severity = definition.alerting[window.severity];
       if (!severity.disabled) {
-        rules.push(this.alert(definition, window, identity, labels, environment));
+        rules.push(
+          this.alert(definition, window, identity, labels, environment),
+        );
       }
     }
     const groups: RuleGroup[] = [{ name, rules }];
@@ -286,7 +287,9 @@ class RuleWriter {
     const { alerting } = definition;
     const severity = alerting[window.severity];
     const budget = 1 - definition.objective;
-    const threshold = `(${formatNumber(window.factor)} * ${formatNumber(budget)})`;
+    const threshold = `(${formatNumber(window.factor)} * ${formatNumber(
+      budget,
+    )})`;
     const over = (w: string) =>
       `max without (${SLO_RULE_LABELS.window}) (${errorRatioRuleName(
         w,
@@ -317,9 +320,7 @@ class RuleWriter {
           window.long
         } is {{ $value | humanizePercentage }}; the objective of ${percent(
           definition.objective,
-        )} % over ${definition.window.duration} allows ${percent(
-          budget,
-        )} %.${
+        )} % over ${definition.window.duration} allows ${percent(budget)} %.${
           definition.window.kind === 'rolling'
             ? ` At this rate the budget of the ${
                 definition.window.duration
