@@ -1,73 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  type LoggerService,
-  type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
-import { stringifyError } from '@backstage/errors';
-import {
-  formatProblem,
-  parseEnvironments,
-  type Environment,
-} from '@multicloud/plugin-environments-common';
 import { CostStore } from './database/CostStore';
-import { ingestFocusDirectories } from './ingest/ingestFocusDirectories';
+import { fleetEnvironments } from './ingest/fleetEnvironments';
+import { FocusIngestion } from './ingest/FocusIngestion';
+import { OpenCostIngestion } from './opencost/OpenCostIngestion';
 import { createRouter } from './service/router';
-
-const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 10 },
-  timeout: { minutes: 30 },
-  initialDelay: { seconds: 5 },
-};
-
-/**
- * The environments of `environments.file`, read again at every run so that
- * charges follow the fleet. Only a local path (relative to the working
- * directory) is read for now; without a file every charge is unattributed.
- */
-async function readEnvironments(
-  config: Config,
-  logger: LoggerService,
-): Promise<Environment[]> {
-  const target = config.getOptionalString('environments.file');
-  if (!target) {
-    logger.warn(
-      'environments.file is not set; every charge stays unattributed',
-    );
-    return [];
-  }
-  if (/^https?:\/\//i.test(target)) {
-    logger.warn(
-      `environments.file ${target} is a URL, which FinOps does not read yet; every charge stays unattributed`,
-    );
-    return [];
-  }
-  try {
-    const result = parseEnvironments(await readFile(resolve(target), 'utf8'), {
-      file: target,
-    });
-    for (const problem of result.problems) {
-      logger.warn(formatProblem(problem));
-    }
-    return result.environments;
-  } catch (error) {
-    logger.error(
-      `Cannot read environments.file ${target}: ${stringifyError(
-        error,
-      )}; every charge stays unattributed`,
-    );
-    return [];
-  }
-}
 
 /**
  * The FinOps backend (`/api/finops`): ingests the FOCUS exports of
- * `finops.focus.directories` into daily costs per environment and serves
- * them.
+ * `finops.focus` (folders and URLs) and the OpenCost of the fleet's clusters
+ * (`finops.opencost`) into daily costs per environment, and serves them.
  */
 export const finopsPlugin = createBackendPlugin({
   pluginId: 'finops',
@@ -80,6 +24,7 @@ export const finopsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
       },
       async init(deps) {
         const { config, logger } = deps;
@@ -87,35 +32,42 @@ export const finopsPlugin = createBackendPlugin({
           skipMigrations: deps.database.migrations?.skip,
         });
 
-        const focusConfig = config.getOptionalConfig('finops.focus');
-        const directories =
-          focusConfig?.getOptionalStringArray('directories') ?? [];
-        const schedule = focusConfig?.has('schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              focusConfig.getConfig('schedule'),
-            )
-          : DEFAULT_SCHEDULE;
+        const environments = fleetEnvironments(config, {
+          urlReader: deps.urlReader,
+          logger,
+        });
 
-        if (directories.length === 0) {
-          logger.info(
-            'finops.focus.directories is not set; no FOCUS export is ingested',
-          );
-        } else {
+        const focus = FocusIngestion.fromConfig(config, {
+          store,
+          urlReader: deps.urlReader,
+          logger,
+          environments,
+        });
+        if (focus) {
           await deps.scheduler.scheduleTask({
             id: 'finops-focus:ingest',
-            ...schedule,
+            ...focus.schedule,
             fn: async () => {
-              const environments = await readEnvironments(config, logger);
-              const { ingested, unchanged, failed } =
-                await ingestFocusDirectories({
-                  directories,
-                  environments,
-                  store,
-                  logger,
-                });
-              logger.info(
-                `FOCUS ingestion: ${ingested.length} ingested, ${unchanged.length} unchanged, ${failed.length} failed`,
-              );
+              await focus.run();
+            },
+          });
+        } else {
+          logger.info(
+            'finops.focus names no directory and no location; no FOCUS export is ingested',
+          );
+        }
+
+        const openCost = OpenCostIngestion.fromConfig(config, {
+          store,
+          logger,
+          environments,
+        });
+        if (openCost) {
+          await deps.scheduler.scheduleTask({
+            id: 'finops-opencost:ingest',
+            ...openCost.schedule,
+            fn: async () => {
+              await openCost.run();
             },
           });
         }

@@ -265,6 +265,31 @@ export class CostStore {
   }
 
   /**
+   * Records that an OpenCost source could not be read, with the reason. Its
+   * costs stay as they were; its hash is cleared so that the next answer is
+   * read whatever it is.
+   */
+  async recordOpenCostFailure(
+    key: string,
+    problem: CostProblem,
+    at?: string,
+  ): Promise<void> {
+    await this.db<FileRecord>('cost_files')
+      .insert({
+        key,
+        kind: 'opencost',
+        sha256: '',
+        focus_version: null,
+        rows_read: 0,
+        rows_ingested: 0,
+        problems: JSON.stringify([problem]),
+        ingested_at: at ?? new Date().toISOString(),
+      })
+      .onConflict('key')
+      .merge();
+  }
+
+  /**
    * The in-cluster cost (OpenCost's total) of each namespace per day and
    * currency, from `range.from` to `range.to` (inclusive), keyed
    * `<environment>/<namespace>`. Sorted by date, key, then currency.
@@ -273,22 +298,23 @@ export class CostStore {
     range: { from: string; to: string },
     filter: { environment?: string } = {},
   ): Promise<NamespaceDailyCost[]> {
-    const query = this.db('opencost_daily')
-      .select('date', 'environment', 'namespace', 'currency')
-      .sum({ amount: 'total_cost' })
-      .where('date', '>=', range.from)
-      .andWhere('date', '<=', range.to)
-      .groupBy('date', 'environment', 'namespace', 'currency');
-    if (filter.environment !== undefined) {
-      query.andWhere('environment', filter.environment);
-    }
     const rows: Array<{
       date: string;
       environment: string;
       namespace: string;
       currency: string;
       amount: number | string | null;
-    }> = await query;
+    }> = await this.db('opencost_daily')
+      .select('date', 'environment', 'namespace', 'currency')
+      .sum({ amount: 'total_cost' })
+      .where('date', '>=', range.from)
+      .andWhere('date', '<=', range.to)
+      .modify(query => {
+        if (filter.environment !== undefined) {
+          query.andWhere('environment', filter.environment);
+        }
+      })
+      .groupBy('date', 'environment', 'namespace', 'currency');
     return rows
       .map(row => ({
         date: row.date,
