@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { SlosResponse } from '@multicloud/plugin-slo-common';
@@ -37,7 +38,9 @@ const FLEET = `environments:
 `;
 
 const REMOTE: Record<string, string> = {
-  'https://git.example.test/shop/cart-slos.yaml': openSloRatio({ name: 'cart' }),
+  'https://git.example.test/shop/cart-slos.yaml': openSloRatio({
+    name: 'cart',
+  }),
   // The catalog entity's SLOs name no service: they belong to the entity.
   'https://git.example.test/payments/slos.yaml': openSloRatio({
     name: 'payments',
@@ -95,7 +98,7 @@ const entities: Entity[] = [
 
 async function startPortal(options: {
   dir: string;
-  prometheus?: Record<string, unknown>;
+  prometheus?: JsonObject;
   extraEntities?: Entity[];
 }) {
   const urlReader = mockServices.urlReader.mock({
@@ -124,9 +127,7 @@ async function startPortal(options: {
           slo: {
             definitions: {
               directories: [join(options.dir, 'slos')],
-              files: [
-                join(options.dir, 'missing.yaml'),
-              ],
+              files: [join(options.dir, 'missing.yaml')],
               urls: [
                 'https://git.example.test/shop/cart-slos.yaml',
                 'https://git.example.test/shop/gone.yaml',
@@ -213,10 +214,7 @@ describe('the SLO backend', () => {
     const dir = writeSources();
     writeFileSync(
       join(dir, 'environments.yaml'),
-      FLEET.replace(
-        /\s+observability:\n\s+prometheus_url: \S+/,
-        '',
-      ),
+      FLEET.replace(/\s+observability:\n\s+prometheus_url: \S+/, ''),
     );
     const { server } = await startPortal({ dir });
 
@@ -237,7 +235,7 @@ describe('the SLO backend', () => {
     });
   });
 
-  it('marks the SLOs of a Prometheus that refuses connections unknown, and never asks the fleet file\'s hosts when a shared one is set', async () => {
+  it("marks the SLOs of a Prometheus that refuses connections unknown, and never asks the fleet file's hosts when a shared one is set", async () => {
     const dir = writeSources();
     const port = await refusedPort();
     const { server } = await startPortal({
@@ -346,9 +344,7 @@ describe('the SLO backend', () => {
 
     const broken = await request(server).get('/api/slo/slos/login');
     expect(broken.status).toBe(404);
-    expect(broken.body.error.message).toContain(
-      'spec.objectives[0].target',
-    );
+    expect(broken.body.error.message).toContain('spec.objectives[0].target');
 
     const disabled = await request(server).get(
       '/api/slo/slos/checkout/series?environment=workload-oracle-frankfurt',

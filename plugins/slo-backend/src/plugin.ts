@@ -72,7 +72,9 @@ export const sloPlugin = createBackendPlugin({
           logger,
           portalUrl: config.getOptionalString('app.baseUrl'),
         });
-        deps.httpRouter.use(await createRouter({ slos, httpAuth: deps.httpAuth }));
+        deps.httpRouter.use(
+          await createRouter({ slos, httpAuth: deps.httpAuth }),
+        );
       },
     });
   },

@@ -68,10 +68,32 @@ describe('SloEvaluator', () => {
     expect(status.budgetRemaining).toBeCloseTo(0.5, 12);
     expect(status.evaluatedAt).toBe(NOW.toISOString());
     expect(status.burnRates).toEqual([
-      expect.objectContaining({ long: '1h', short: '5m', factor: 14.4, longRate: 0.5, shortRate: 0.5, firing: false }),
-      expect.objectContaining({ long: '6h', short: '30m', factor: 6, firing: false }),
-      expect.objectContaining({ long: '1d', short: '2h', factor: 3, firing: false }),
-      expect.objectContaining({ long: '3d', short: '6h', factor: 1, firing: false }),
+      expect.objectContaining({
+        long: '1h',
+        short: '5m',
+        factor: 14.4,
+        longRate: 0.5,
+        shortRate: 0.5,
+        firing: false,
+      }),
+      expect.objectContaining({
+        long: '6h',
+        short: '30m',
+        factor: 6,
+        firing: false,
+      }),
+      expect.objectContaining({
+        long: '1d',
+        short: '2h',
+        factor: 3,
+        firing: false,
+      }),
+      expect.objectContaining({
+        long: '3d',
+        short: '6h',
+        factor: 1,
+        firing: false,
+      }),
     ]);
   });
 
@@ -116,7 +138,8 @@ describe('SloEvaluator', () => {
         ? {
             error: {
               errorType: 'bad_data',
-              message: 'invalid parameter "query": 1:10: parse error: unexpected character',
+              message:
+                'invalid parameter "query": 1:10: parse error: unexpected character',
             },
           }
         : { values: { sli: 0.999, ...allWindows(0.1) } },
@@ -177,6 +200,8 @@ describe('SloEvaluator', () => {
     );
     const status = results.get(itemKey('checkout', 'workload-a'))!;
     expect(status.state).toBe('error');
-    expect(status.error).toContain('the SLI query gives 2 series where one is expected');
+    expect(status.error).toContain(
+      'the SLI query gives 2 series where one is expected',
+    );
   });
 });

@@ -73,9 +73,7 @@ export function splitParts(
     if (list.length > 1) {
       throw new PrometheusQueryError(
         'bad_data',
-        `the ${
-          part === SLI_PART ? 'SLI' : `${part} burn-rate`
-        } query gives ${
+        `the ${part === SLI_PART ? 'SLI' : `${part} burn-rate`} query gives ${
           list.length
         } series where one is expected; aggregate the indicator's queries (sum(...)) so they give one value per environment`,
       );
@@ -169,9 +167,10 @@ export class SloEvaluator {
     const options = queryOptions(item, now);
     const parts: Array<[string, string]> = [
       [SLI_PART, sliQuery(definition, options)],
-      ...burnRateWindows(definition).map(
-        (w): [string, string] => [w, burnRateQuery(definition, w, options)],
-      ),
+      ...burnRateWindows(definition).map((w): [string, string] => [
+        w,
+        burnRateQuery(definition, w, options),
+      ]),
     ];
     const values = splitParts(
       await client.query(combineParts(parts), now, signal),
@@ -179,22 +178,34 @@ export class SloEvaluator {
 
     const sli = values.get(SLI_PART) ?? undefined;
     const burnRates = definition.alerting.windows.map(w =>
-      burnRateStatus(w, values.get(w.long) ?? null, values.get(w.short) ?? null),
+      burnRateStatus(
+        w,
+        values.get(w.long) ?? null,
+        values.get(w.short) ?? null,
+      ),
     );
     const remaining =
-      sli === undefined ? undefined : budgetRemaining(sli, definition.objective);
+      sli === undefined
+        ? undefined
+        : budgetRemaining(sli, definition.objective);
     const state = sloState({ sli, budgetRemaining: remaining, burnRates });
     return {
       environment: item.environment,
       state,
       ...(sli === undefined
         ? {}
-        : { sli, met: sli >= definition.objective, budgetRemaining: remaining }),
+        : {
+            sli,
+            met: sli >= definition.objective,
+            budgetRemaining: remaining,
+          }),
       budget: errorBudget(definition.objective),
       burnRates,
       ...(state === 'no-data'
         ? {
-            error: `Prometheus at ${client.url} has no data for the SLI over the ${
+            error: `Prometheus at ${
+              client.url
+            } has no data for the SLI over the ${
               definition.window.duration
             } window${describeEnvironmentSelection(
               item,

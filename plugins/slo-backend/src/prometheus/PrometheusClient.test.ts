@@ -133,7 +133,7 @@ describe('PrometheusClient', () => {
         {
           status: 'error',
           errorType: 'bad_data',
-          error: '1:14: parse error: unexpected right parenthesis \')\'',
+          error: "1:14: parse error: unexpected right parenthesis ')'",
         },
         400,
       ),
@@ -174,9 +174,7 @@ describe('PrometheusClient', () => {
   it('gives up on a Prometheus that does not answer within the timeout', async () => {
     const fetch: FetchFn = (_url, init) =>
       new Promise((_resolve, reject) => {
-        init.signal.addEventListener('abort', () =>
-          reject(init.signal.reason),
-        );
+        init.signal.addEventListener('abort', () => reject(init.signal.reason));
       });
     const client = PrometheusClient.create({
       url: 'http://blackhole',

@@ -29,10 +29,7 @@ export interface RangeSeries {
  */
 export class PrometheusQueryError extends Error {
   readonly name = 'PrometheusQueryError';
-  constructor(
-    readonly errorType: string,
-    message: string,
-  ) {
+  constructor(readonly errorType: string, message: string) {
     super(message);
   }
 }

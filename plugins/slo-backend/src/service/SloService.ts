@@ -151,7 +151,9 @@ export class SloService {
       now: () => this.now().getTime(),
       onRefreshError: (key, error) =>
         this.logger.warn(
-          `Refreshing the SLOs of Prometheus ${key.split('#')[0]} failed: ${stringifyError(error)}`,
+          `Refreshing the SLOs of Prometheus ${
+            key.split('#')[0]
+          } failed: ${stringifyError(error)}`,
         ),
     });
   }
@@ -422,7 +424,9 @@ export class SloService {
     if (filter.environment) {
       if (!snapshot.environments.some(e => e.name === filter.environment)) {
         throw new NotFoundError(
-          `There is no enabled environment "${filter.environment}"; SLOs are evaluated in: ${
+          `There is no enabled environment "${
+            filter.environment
+          }"; SLOs are evaluated in: ${
             snapshot.environments.map(e => e.name).join(', ') || 'none'
           }`,
         );

@@ -69,7 +69,8 @@ const seriesQuery = z
       environment: q.environment,
       rangeSeconds,
       stepSeconds:
-        q.step ?? Math.max(60, Math.ceil(rangeSeconds / DEFAULT_POINTS / 60) * 60),
+        q.step ??
+        Math.max(60, Math.ceil(rangeSeconds / DEFAULT_POINTS / 60) * 60),
     };
   })
   .refine(q => q.stepSeconds >= 1, {
@@ -81,7 +82,10 @@ const seriesQuery = z
     path: ['step'],
   });
 
-function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+function parseQuery<T extends z.ZodType>(
+  schema: T,
+  query: unknown,
+): z.output<T> {
   const result = schema.safeParse(query);
   if (!result.success) {
     throw new InputError(

@@ -136,7 +136,9 @@ export class SloDefinitionSources {
     };
   }
 
-  private async readLocalFile(file: string): Promise<SourceText | SloProblem[]> {
+  private async readLocalFile(
+    file: string,
+  ): Promise<SourceText | SloProblem[]> {
     try {
       return { file, text: await readFile(resolve(file), 'utf8') };
     } catch (error) {
@@ -251,7 +253,9 @@ export class SloDefinitionSources {
       } else {
         const local = await this.readLocalFile(target.path!);
         results.push(
-          Array.isArray(local) ? local : { ...local, defaultEntityRef: entityRef },
+          Array.isArray(local)
+            ? local
+            : { ...local, defaultEntityRef: entityRef },
         );
       }
     }
