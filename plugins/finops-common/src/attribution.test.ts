@@ -76,6 +76,30 @@ describe('attributeToEnvironment', () => {
     ).toEqual({ environment: 'workload-gcp-europewest4', by: 'account' });
   });
 
+  it('reads an Azure subscription written as a resource path', () => {
+    expect(
+      attributeToEnvironment(
+        row({
+          provider: 'azure',
+          billingAccountId: '/providers/Microsoft.Billing/billingAccounts/42',
+          subAccountId: '/subscriptions/8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
+          region: 'eastus',
+        }),
+        fleet,
+      ),
+    ).toEqual({ environment: 'workload-azure-westeurope', by: 'account' });
+    expect(
+      attributeToEnvironment(
+        row({
+          provider: 'azure',
+          subAccountId: '/subscriptions/00000000-0000-0000-0000-000000000000',
+          region: 'eastus',
+        }),
+        fleet,
+      ),
+    ).toEqual({});
+  });
+
   it('attributes by provider and region', () => {
     expect(
       attributeToEnvironment(

@@ -54,7 +54,24 @@ function tagValues(
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Environments by lower-case name, and by lower-case account id. */
+/**
+ * The forms of an account id: itself and, for a resource path as Azure
+ * writes it (`/subscriptions/<id>`,
+ * `/providers/Microsoft.Billing/billingAccounts/<id>`), its last segment,
+ * which is how the fleet file names the account.
+ */
+function accountForms(id: string): string[] {
+  const text = id.trim().toLowerCase();
+  const last = text.startsWith('/')
+    ? text
+        .split('/')
+        .filter(part => part.length > 0)
+        .pop()
+    : undefined;
+  return last ? [text, last] : [text];
+}
+
+/** Environments by lower-case name, and by each lower-case form of their account ids. */
 interface FleetIndex {
   byName: Map<string, Environment>;
   byAccount: Map<string, Environment[]>;
@@ -74,7 +91,7 @@ function fleetIndexOf(environments: readonly Environment[]): FleetIndex {
         index.byName.set(name, env);
       }
       for (const id of new Set(
-        (env.cost?.accounts ?? []).map(account => account.toLowerCase()),
+        (env.cost?.accounts ?? []).flatMap(accountForms),
       )) {
         index.byAccount.set(id, [...(index.byAccount.get(id) ?? []), env]);
       }
@@ -94,7 +111,8 @@ function fleetIndexOf(environments: readonly Environment[]): FleetIndex {
  *    the region decides among them;
  * 3. the provider and region of the row matching exactly one environment.
  *
- * Account ids, regions and tag keys are compared without regard to case.
+ * Account ids, regions and tag keys are compared without regard to case; an
+ * account written as a resource path (`/subscriptions/<id>`) matches its id.
  * Anything else, including a region shared by several environments, stays
  * unattributed.
  */
@@ -115,7 +133,11 @@ export function attributeToEnvironment(
     if (!account) {
       continue;
     }
-    const owners = index.byAccount.get(account.toLowerCase()) ?? [];
+    const owners = [
+      ...new Set(
+        accountForms(account).flatMap(form => index.byAccount.get(form) ?? []),
+      ),
+    ];
     if (owners.length === 1) {
       return { environment: owners[0].name, by: 'account' };
     }
