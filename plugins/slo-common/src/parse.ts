@@ -372,9 +372,11 @@ class SloResolver {
         this.checkObject(doc);
       }
     }
+    // Files in the order they were given, then by position.
+    const order = new Map(this.sets.map((set, i) => [set.file, i]));
     this.problems.sort(
       (a, b) =>
-        a.file.localeCompare(b.file) ||
+        (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
         (a.line ?? 0) - (b.line ?? 0) ||
         (a.column ?? 0) - (b.column ?? 0),
     );

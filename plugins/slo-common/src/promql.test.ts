@@ -172,6 +172,14 @@ describe('withLabelMatchers', () => {
     );
   });
 
+  it('gives the same query when applied twice', () => {
+    const once = withLabelMatchers(
+      'sum by (code) (rate(x{job="a"}[5m])) / on() group_left sum(rate(x[5m]))',
+      ENV,
+    );
+    expect(withLabelMatchers(once, ENV)).toBe(once);
+  });
+
   it('leaves a query alone without labels', () => {
     expect(withLabelMatchers('up{', {})).toBe('up{');
   });
