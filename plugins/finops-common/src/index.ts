@@ -21,6 +21,7 @@ export {
   CHARGE_CATEGORIES,
   CHARGE_CLASSES,
   EXTENSION_TAG_COLUMNS,
+  NORMALIZED_COLUMNS,
   REQUIRED_COLUMNS,
   formatCostProblem,
   normalizeFocusRow,

@@ -1,4 +1,5 @@
 import {
+  NORMALIZED_COLUMNS,
   formatCostProblem,
   normalizeFocusRow,
   parseTags,
@@ -213,6 +214,32 @@ describe('normalizeFocusRow', () => {
   });
 });
 
+describe('NORMALIZED_COLUMNS', () => {
+  it('names every column that normalizeFocusRow reads', () => {
+    const read = new Set<string>();
+    const watched = (row: Record<string, string>) =>
+      new Proxy(row, {
+        get: (target, key) => {
+          read.add(String(key));
+          return target[key as string];
+        },
+        has: (target, key) => {
+          read.add(String(key));
+          return key in target;
+        },
+      });
+    const labelled = { ...GCP_ROW, x_Labels: '[{"Key":"a","Value":"b"}]' };
+    delete (labelled as Partial<typeof labelled>).Tags;
+    for (const row of [AWS_ROW, AZURE_ROW, GCP_ROW, labelled, {}]) {
+      normalizeFocusRow(watched(row), { file: FILE, line: 2, version: '1.2' });
+    }
+    expect(read.size).toBeGreaterThan(10);
+    expect([...read].filter(key => !NORMALIZED_COLUMNS.includes(key))).toEqual(
+      [],
+    );
+  });
+});
+
 describe('parseTags', () => {
   it('reads the shapes real exports write', () => {
     expect(parseTags('{"env":"prod","replicas":3,"owner":null}')).toEqual({
@@ -269,5 +296,14 @@ describe('utcDateOf', () => {
     expect(utcDateOf('2024-02-29T00:00Z')).toBe('2024-02-29');
     expect(utcDateOf('2026-03-01T24:00:00Z')).toBeUndefined();
     expect(utcDateOf('01/03/2026')).toBeUndefined();
+  });
+
+  it('answers the same when asked again', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(utcDateOf('2026-03-01T23:30:00-0500')).toBe('2026-03-02');
+      expect(utcDateOf('2026-03-01T23:30:00-0500')).toBe('2026-03-02');
+      expect(utcDateOf('2026-02-29')).toBeUndefined();
+      expect(utcDateOf('2026-02-29')).toBeUndefined();
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   attributeToEntity,
   attributeToEnvironment,
   normalizeFocusRow,
+  NORMALIZED_COLUMNS,
   REQUIRED_COLUMNS,
   type CostProblem,
   type CostRow,
@@ -248,6 +249,7 @@ export async function ingestFocusFile(
     records = readFocusCsv(tapHash(await options.open(), hash), {
       file: key,
       gzip: options.gzip,
+      columns: NORMALIZED_COLUMNS,
       onHeader,
       onSkip: ({ line, message }) =>
         report({ file: key, line, column: 'CSV', message }),

@@ -5,7 +5,7 @@ import { isGzipFile, readFocusCsv, type FocusCsvSkip } from './readFocusCsv';
 
 async function readAll(
   content: string | Buffer,
-  options: { file: string; gzip?: boolean },
+  options: { file: string; gzip?: boolean; columns?: readonly string[] },
 ) {
   const headers: Array<{ header: string[]; version: string }> = [];
   const skips: FocusCsvSkip[] = [];
@@ -92,6 +92,15 @@ describe('readFocusCsv', () => {
         row: { BilledCost: '1', ChargeClass: '', Tags: 'NULL', NULL: '' },
       },
     ]);
+  });
+
+  it('keeps only the columns asked for', async () => {
+    const { headers, records } = await readAll('A,B,C\n1,2,3\n', {
+      file: 'focus.csv',
+      columns: ['C', 'A', 'Z'],
+    });
+    expect(headers.map(h => h.header)).toEqual([['A', 'B', 'C']]);
+    expect(records).toEqual([{ line: 2, row: { A: '1', C: '3' } }]);
   });
 
   it('gunzips by name or when asked to', async () => {
