@@ -139,6 +139,30 @@ export function testCosts(query: CostsQuery): CostSeriesResponse {
       period: `2026-11-${String(i + 1).padStart(2, '0')}`,
       amount,
     }));
+  if (query.groupBy === 'entity') {
+    return {
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy,
+      granularity: query.granularity,
+      metric: 'effective',
+      totals: [{ currency: 'USD', amount: 70000 }],
+      groups: [
+        {
+          key: 'component:default/ledger-peer',
+          currency: 'USD',
+          total: 50000,
+          points: points([20000, 30000]),
+        },
+        {
+          key: null,
+          currency: 'USD',
+          total: 20000,
+          points: points([10000, 10000]),
+        },
+      ],
+    };
+  }
   const groups =
     query.groupBy === 'provider'
       ? [

@@ -35,6 +35,10 @@ export function keyLabel(dimension: CostDimension, key: string | null) {
         return `No ${dimensionLabel(dimension).toLocaleLowerCase('en-US')}`;
     }
   }
+  if (dimension === 'entity') {
+    // As the catalog writes refs: the default kind and namespace left out.
+    return key.replace(/^component:/, '').replace(/^default\//, '');
+  }
   if (dimension === 'provider') {
     return (
       (PROVIDER_DISPLAY_NAMES as Readonly<Record<string, string>>)[key] ?? key

@@ -1,8 +1,20 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Text } from '@backstage/ui';
 import { environmentEntityRef } from '@multicloud/plugin-environments-common';
 import type { CostDimension } from '@multicloud/plugin-finops-common';
 import { keyLabel } from '../../lib/labels';
+
+// A key that is not a full ref (an older backend, a hand-made source)
+// shows as text: a link that cannot be built must not break the page.
+function isEntityRef(value: string): boolean {
+  try {
+    parseEntityRef(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The name of a group: environments and components link to their catalog
@@ -21,14 +33,14 @@ export function GroupName(props: {
       </Text>
     );
   }
-  if (dimension === 'environment' || dimension === 'entity') {
+  const entityRef =
+    dimension === 'environment' ? environmentEntityRef(value) : value;
+  if (
+    (dimension === 'environment' || dimension === 'entity') &&
+    isEntityRef(entityRef)
+  ) {
     return (
-      <EntityRefLink
-        entityRef={
-          dimension === 'environment' ? environmentEntityRef(value) : value
-        }
-        hideIcon
-      >
+      <EntityRefLink entityRef={entityRef} hideIcon>
         {label}
       </EntityRefLink>
     );
