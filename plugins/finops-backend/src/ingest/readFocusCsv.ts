@@ -102,9 +102,17 @@ export async function* readFocusCsv(
     : input;
   const splitter = CsvSplitter.create();
   const decoder = new StringDecoder('utf8');
+  // A byte order mark before a quoted first column would read as text
+  // before its opening quote.
+  let start = true;
   try {
     for await (const chunk of source) {
-      splitter.push(decoder.write(chunk as Buffer), sink);
+      let text = decoder.write(chunk as Buffer);
+      if (start && text.length > 0) {
+        start = false;
+        text = text.replace(/^\uFEFF/, '');
+      }
+      splitter.push(text, sink);
       yield* flush();
     }
     splitter.push(decoder.end(), sink);
