@@ -26,6 +26,7 @@ import { NotEvaluatedCell, SloCell } from '../SloCell';
 
 const MONOSPACE = { fontFamily: 'var(--bui-font-monospace, monospace)' };
 const ENVIRONMENT_COLUMN_WIDTH = 136;
+const PAGE_SIZE = 50;
 
 export interface SloMatrixRow {
   id: string;
@@ -271,7 +272,11 @@ export function SloMatrix(props: {
     data: rows,
     initialSort: { column: 'budget', direction: 'ascending' },
     sortFn: sortRows,
-    paginationOptions: { pageSize: 50 },
+    // A pager only when there is more than one page.
+    paginationOptions: {
+      pageSize: PAGE_SIZE,
+      type: rows.length > PAGE_SIZE ? 'page' : 'none',
+    },
   });
   const minWidth =
     (showComponent ? 610 : 450) +

@@ -25,9 +25,13 @@ function tile(label: string) {
 }
 
 /** The data rows of the matrix, header row left out. */
+function shownRows() {
+  return within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+}
+
 async function rows() {
-  const grid = await screen.findByRole('grid');
-  return within(grid).getAllByRole('row').slice(1);
+  await screen.findByRole('grid');
+  return shownRows();
 }
 
 function cell(row: HTMLElement, name: RegExp) {
@@ -123,6 +127,47 @@ describe('SloPage', () => {
       '/catalog/default/component/ledger-peer/slos?slo=ledger-peer-availability&environment=workload-aws-useast1',
     );
   });
+
+  it('filters by component, state and environment', async () => {
+    render(mockSloApi());
+    expect(await rows()).toHaveLength(3);
+
+    const pick = async (filter: string, option: string) => {
+      // A select is named by its value, then its label: `All State`.
+      fireEvent.click(
+        screen.getByRole('button', { name: new RegExp(`${filter}$`) }),
+      );
+      const item = await screen.findByRole('option', { name: option });
+      fireEvent.click(item);
+      // A multiple select stays open until dismissed.
+      fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
+      await waitFor(() =>
+        expect(screen.queryByRole('listbox')).not.toBeInTheDocument(),
+      );
+    };
+
+    await pick('Component', 'ledger-gateway');
+    await waitFor(() => expect(shownRows()).toHaveLength(1));
+    expect(shownRows()[0]).toHaveTextContent('Gateway latency under 300 ms');
+    // Picked again: unpicked.
+    await pick('Component', 'ledger-gateway');
+    await waitFor(() => expect(shownRows()).toHaveLength(3));
+
+    await pick('State', 'Query error');
+    await waitFor(() => expect(shownRows()).toHaveLength(1));
+    expect(shownRows()[0]).toHaveTextContent('Ledger Peer availability');
+
+    await pick('State', 'Unknown');
+    await waitFor(() => expect(shownRows()).toHaveLength(2));
+
+    await pick('Environment', 'workload-azure-westeurope');
+    // Neither SLO has an error or unknown in West Europe.
+    await waitFor(() =>
+      expect(
+        screen.getByText('No SLO matches the filters.'),
+      ).toBeInTheDocument(),
+    );
+  }, 30_000);
 
   it('keeps showing every other SLO when one fails everywhere, and lists the problems', async () => {
     const [orderer, peer, gateway] = testSlos();
