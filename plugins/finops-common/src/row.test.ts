@@ -228,8 +228,11 @@ describe('NORMALIZED_COLUMNS', () => {
           return key in target;
         },
       });
-    const labelled = { ...GCP_ROW, x_Labels: '[{"Key":"a","Value":"b"}]' };
-    delete (labelled as Partial<typeof labelled>).Tags;
+    const labelled: Record<string, string> = {
+      ...GCP_ROW,
+      x_Labels: '[{"Key":"a","Value":"b"}]',
+    };
+    delete labelled.Tags;
     for (const row of [AWS_ROW, AZURE_ROW, GCP_ROW, labelled, {}]) {
       normalizeFocusRow(watched(row), { file: FILE, line: 2, version: '1.2' });
     }

@@ -668,7 +668,7 @@ const numeric = (name: string): SchemaElement[] => [
 ];
 
 /** `12.5` as the unscaled value of a NUMERIC, which the writer puts in 16 bytes. */
-function numericBytes(text: string): bigint {
+function numericValue(text: string): bigint {
   const [whole, fraction = ''] = text.replace('-', '').split('.');
   const unscaled = BigInt(whole + fraction.padEnd(9, '0').slice(0, 9));
   return text.startsWith('-') ? -unscaled : unscaled;
@@ -698,7 +698,7 @@ const GCP_ROWS = [
     credits: [
       {
         Name: 'Committed use discount: CPU',
-        Amount: numericBytes('-0.32'),
+        Amount: numericValue('-0.32'),
         FullName: 'Committed use discount',
         Id: 'committed-usage-discount',
         Type: 'COMMITTED_USAGE_DISCOUNT',
@@ -727,56 +727,62 @@ const GCP_ROWS = [
   },
 ];
 
+type GcpRow = (typeof GCP_ROWS)[number];
+
+/** A column of the export: its name, its value in a row, its schema. */
+type GcpColumn = [
+  name: string,
+  value: (row: GcpRow) => unknown,
+  schema?: (name: string) => SchemaElement[],
+];
+
+const GCP_COLUMNS: GcpColumn[] = [
+  ['AvailabilityZone', () => null],
+  ['BilledCost', r => numericValue(r.cost), numeric],
+  ['BillingAccountId', () => '01A2B3-C4D5E6-F7A8B9'],
+  ['BillingCurrency', () => 'USD'],
+  ['BillingPeriodStart', () => 1772323200000000n, timestampMicros],
+  ['BillingPeriodEnd', () => 1775001600000000n, timestampMicros],
+  ['ChargeCategory', r => (r.cost.startsWith('-') ? 'Credit' : 'Usage')],
+  ['ChargeClass', () => null],
+  ['ChargeDescription', r => `${r.service} usage`],
+  ['ChargePeriodStart', r => r.start, timestampMicros],
+  ['ChargePeriodEnd', r => r.start + HOUR_US, timestampMicros],
+  ['ConsumedQuantity', () => numericValue('1'), numeric],
+  ['ContractedCost', r => numericValue(r.cost), numeric],
+  ['ListCost', r => numericValue(r.cost), numeric],
+  ['PricingQuantity', () => numericValue('1'), numeric],
+  ['PricingUnit', () => 'hour'],
+  ['ProviderName', () => 'Google Cloud'],
+  ['PublisherName', () => 'Google Cloud'],
+  ['RegionId', r => r.region],
+  ['ServiceName', r => r.service],
+  ['SubAccountId', r => r.project],
+  ['SubAccountName', r => r.project],
+  ['x_Credits', r => r.credits, credits],
+  ['x_Labels', r => r.labels, keyValueList],
+  ['x_Tags', () => [], keyValueList],
+  [
+    'x_Project',
+    r => ({ Id: r.project, Number: '123456789012', Name: r.project }),
+    project,
+  ],
+  ['EffectiveCost', r => numericValue(r.effective), numeric],
+  ['PricingCurrency', () => 'USD'],
+  ['BillingAccountType', () => 'Billing Account'],
+];
+
 export const GCP_PARQUET: ProviderExport = {
   title: 'Google Cloud FOCUS export as Parquet (NUMERIC, labels as structs)',
   name: '000000000000.parquet',
   version: '1.2',
   rows: GCP_ROWS.length,
   content: focusParquet(
-    [
-      ['AvailabilityZone', () => null],
-      ['BilledCost', r => numericBytes(r.cost), numeric],
-      ['BillingAccountId', () => '01A2B3-C4D5E6-F7A8B9'],
-      ['BillingCurrency', () => 'USD'],
-      ['BillingPeriodStart', () => 1772323200000000n, timestampMicros],
-      ['BillingPeriodEnd', () => 1775001600000000n, timestampMicros],
-      ['ChargeCategory', r => (r.cost.startsWith('-') ? 'Credit' : 'Usage')],
-      ['ChargeClass', () => null],
-      ['ChargeDescription', r => `${r.service} usage`],
-      ['ChargePeriodStart', r => r.start, timestampMicros],
-      ['ChargePeriodEnd', r => r.start + HOUR_US, timestampMicros],
-      ['ConsumedQuantity', () => numericBytes('1'), numeric],
-      ['ContractedCost', r => numericBytes(r.cost), numeric],
-      ['ListCost', r => numericBytes(r.cost), numeric],
-      ['PricingQuantity', () => numericBytes('1'), numeric],
-      ['PricingUnit', () => 'hour'],
-      ['ProviderName', () => 'Google Cloud'],
-      ['PublisherName', () => 'Google Cloud'],
-      ['RegionId', r => r.region],
-      ['ServiceName', r => r.service],
-      ['SubAccountId', r => r.project],
-      ['SubAccountName', r => r.project],
-      ['x_Credits', r => r.credits, credits],
-      ['x_Labels', r => r.labels, keyValueList],
-      ['x_Tags', () => [], keyValueList],
-      [
-        'x_Project',
-        r => ({ Id: r.project, Number: '123456789012', Name: r.project }),
-        project,
-      ],
-      ['EffectiveCost', r => numericBytes(r.effective), numeric],
-      ['PricingCurrency', () => 'USD'],
-      ['BillingAccountType', () => 'Billing Account'],
-    ].map(([name, value, schema]) => {
-      const column = name as string;
-      const data = GCP_ROWS.map(row =>
-        (value as (r: (typeof GCP_ROWS)[number]) => unknown)(row),
-      );
-      const elements = schema
-        ? (schema as (n: string) => SchemaElement[])(column)
-        : string(column);
-      return { name: column, data, schema: elements };
-    }),
+    GCP_COLUMNS.map(([name, value, schema = string]) => ({
+      name,
+      data: GCP_ROWS.map(value),
+      schema: schema(name),
+    })),
   ),
   billed: [
     { environment: 'workload-gcp-europewest4', billed: 3.2 },
