@@ -163,6 +163,7 @@ describe.each(databases.eachSupportedId())(
         [
           {
             key: aws,
+            kind: 'focus',
             focusVersion: '1.0',
             rowsRead: 3,
             rowsIngested: 2,
@@ -172,6 +173,7 @@ describe.each(databases.eachSupportedId())(
           },
           {
             key: azure,
+            kind: 'focus',
             focusVersion: '1.0',
             rowsRead: 1,
             rowsIngested: 1,

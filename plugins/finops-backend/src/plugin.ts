@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { CostQueries } from './database/CostQueries';
 import { CostStore } from './database/CostStore';
 import { fleetEnvironments } from './ingest/fleetEnvironments';
 import { FocusIngestion } from './ingest/FocusIngestion';
@@ -73,7 +74,13 @@ export const finopsPlugin = createBackendPlugin({
         }
 
         deps.httpRouter.use(
-          await createRouter({ store, httpAuth: deps.httpAuth }),
+          await createRouter({
+            store,
+            queries: CostQueries.create(await deps.database.getClient()),
+            httpAuth: deps.httpAuth,
+            readEnvironments: environments,
+            namespaceCosts: store,
+          }),
         );
       },
     });

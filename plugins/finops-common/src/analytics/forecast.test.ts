@@ -68,6 +68,26 @@ describe('forecast', () => {
     expect(forecast.upper).toBeGreaterThan(forecast.expected);
   });
 
+  it('does not extrapolate a one-off day', () => {
+    const series = syntheticSeries({ from: '2026-01-01', days: 56, seed: 13 });
+    const spiked = series.map((day, i) =>
+      i === 50 ? { ...day, amount: day.amount + 2000 } : day,
+    );
+    const asOf = '2026-02-25';
+    const clean = fitDailyCostModel(series, { asOf });
+    const model = fitDailyCostModel(spiked, { asOf });
+    const month = { from: '2026-02-26', to: '2026-03-25' };
+    const expected = clean.predictTotal(month);
+    const predicted = model.predictTotal(month);
+    // Left alone, the spike would add about 4600 (level and slope).
+    expect(Math.abs(predicted.expected - expected.expected)).toBeLessThan(
+      0.05 * expected.expected,
+    );
+    expect(predicted.upper - predicted.lower).toBeLessThan(
+      1.2 * (expected.upper - expected.lower),
+    );
+  });
+
   it('learns the weekday pattern', () => {
     const series = syntheticSeries({ from: '2026-01-01', days: 60, seed: 3 });
     const model = fitDailyCostModel(series, { asOf: '2026-03-01' });

@@ -7,8 +7,10 @@ import {
   type DayRange,
 } from './calendar';
 import {
+  MAD_TO_SIGMA,
   dot,
   invertMatrix,
+  median,
   quadraticForm,
   studentTQuantile,
 } from './statistics';
@@ -39,6 +41,12 @@ const MIN_DAYS_FOR_WEEKDAYS = 21;
  * that fades as history accumulates.
  */
 const SPREAD_FLOOR_SHARE = 0.5;
+
+/** Days further than this many robust sigmas from the first fit are outliers. */
+const OUTLIER_LIMIT = 4;
+
+/** Fits repeated at most while pulling outliers back. */
+const OUTLIER_ROUNDS = 10;
 
 /** A prediction with its interval. */
 export interface Prediction {
@@ -80,7 +88,8 @@ export interface DailyCostModel {
  * Fits a {@link DailyCostModel} on the days of `history` up to `asOf`.
  *
  * The features follow the history: the mean alone for less than two weeks,
- * a linear trend from two weeks, the weekday pattern from three. The
+ * a linear trend from two weeks, the weekday pattern from three. One-off
+ * days far from the pattern are pulled back to it before the final fit. The
  * intervals are those of ordinary least squares with Student's t, so they
  * widen with the days ahead and with short histories.
  */
@@ -107,7 +116,7 @@ export function fitDailyCostModel(
     from: historyStart > windowStart ? historyStart : windowStart,
     to: asOf,
   });
-  const y = days.map(day => amounts.get(day) ?? 0);
+  let y = days.map(day => amounts.get(day) ?? 0);
   const n = y.length;
 
   const origin = dayNumber(days[0]);
@@ -136,13 +145,38 @@ export function fitDailyCostModel(
       rows.reduce((sum, row) => sum + row[i] * row[j], 0),
     ),
   );
-  const xty = Array.from({ length: p }, (_, i) =>
-    rows.reduce((sum, row, k) => sum + row[i] * y[k], 0),
-  );
   // Never singular: the trend needs two days and gets fourteen, each weekday
   // offset needs one day and gets three.
   const inverse = invertMatrix(xtx);
-  const beta = inverse.map(row => dot(row, xty));
+  const fit = (values: readonly number[]) => {
+    const xty = Array.from({ length: p }, (_, i) =>
+      rows.reduce((sum, row, k) => sum + row[i] * values[k], 0),
+    );
+    return inverse.map(row => dot(row, xty));
+  };
+
+  // A one-off day (an upfront purchase, a runaway job) would tilt the trend
+  // and widen every interval. Days far from the fit are pulled back to its
+  // edge and the fit repeated, until it holds (a Huber-like fit).
+  const observed = y;
+  let beta = fit(y);
+  for (
+    let round = 0;
+    n >= MIN_DAYS_FOR_TREND && round < OUTLIER_ROUNDS;
+    round++
+  ) {
+    const coefficients = beta;
+    const previous = y;
+    const clipped = pullBackOutliers(
+      observed,
+      rows.map(row => dot(row, coefficients)),
+    );
+    if (clipped.every((value, k) => Math.abs(value - previous[k]) < 1e-9)) {
+      break;
+    }
+    y = clipped;
+    beta = fit(y);
+  }
   const sse = rows.reduce(
     (sum, row, k) => sum + (y[k] - dot(row, beta)) ** 2,
     0,
@@ -235,6 +269,23 @@ export function forecastDays(
     date,
     ...model.predictDay(date, confidence),
   }));
+}
+
+/**
+ * The values, each kept within {@link OUTLIER_LIMIT} robust sigmas of its
+ * fitted value.
+ */
+function pullBackOutliers(
+  values: readonly number[],
+  fitted: readonly number[],
+): number[] {
+  const limit =
+    OUTLIER_LIMIT *
+    MAD_TO_SIGMA *
+    median(values.map((value, k) => Math.abs(value - fitted[k])));
+  return values.map((value, k) =>
+    Math.min(Math.max(value, fitted[k] - limit), fitted[k] + limit),
+  );
 }
 
 function futureDays(range: DayRange, asOf: string): string[] {
