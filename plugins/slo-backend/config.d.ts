@@ -31,8 +31,9 @@ export interface Config {
        */
       catalog?: boolean;
       /**
-       * When the sources are read again. Default every 5 minutes, first at
-       * startup. Every replica reads them itself.
+       * When the sources are read again. Default every 5 minutes, first 10
+       * seconds after startup (a request before that reads them itself).
+       * Every replica reads them itself.
        * @visibility backend
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -44,10 +44,14 @@ export interface SloSettings {
   };
 }
 
+/**
+ * The first request reads the sources itself; the first scheduled read waits
+ * until the backend (and the catalog in it) answers HTTP.
+ */
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
   timeout: { minutes: 2 },
-  initialDelay: { seconds: 0 },
+  initialDelay: { seconds: 10 },
 };
 
 function readMs(config: Config | undefined, key: string): number | undefined {
