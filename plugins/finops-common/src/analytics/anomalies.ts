@@ -1,4 +1,4 @@
-import { addDays, eachDay, isoWeekday, type DayRange } from './calendar';
+import { dayNumber, dayOfNumber, isoWeekday, type DayRange } from './calendar';
 import type { DailyAmount } from './forecast';
 import { MAD_TO_SIGMA, median } from './statistics';
 
@@ -75,32 +75,46 @@ export function detectAnomalies(
 ): DailyAnomaly[] {
   const threshold = options.threshold ?? DEFAULT_ANOMALY_THRESHOLD;
   const minChange = options.minChange ?? DEFAULT_MIN_CHANGE;
-  const amounts = new Map<string, number>();
-  let firstDay: string | undefined;
-  for (const { date, amount } of series) {
-    amounts.set(date, (amounts.get(date) ?? 0) + amount);
-    firstDay = firstDay === undefined || date < firstDay ? date : firstDay;
-  }
-  const historyStart = options.historyStart ?? firstDay;
+  const historyStart =
+    options.historyStart ??
+    series.reduce<string | undefined>(
+      (first, { date }) => (first === undefined || date < first ? date : first),
+      undefined,
+    );
   if (historyStart === undefined) {
     return [];
   }
-  const firstJudged = addDays(historyStart, MIN_HISTORY_DAYS);
-  const from =
-    options.range.from > firstJudged ? options.range.from : firstJudged;
-  if (from > options.range.to) {
+
+  // Days as offsets from the start of history, so the windows are slices.
+  const start = dayNumber(historyStart);
+  const end = dayNumber(options.range.to);
+  if (end < start) {
     return [];
   }
+  const values = new Array<number>(end - start + 1).fill(0);
+  for (const { date, amount } of series) {
+    const offset = dayNumber(date) - start;
+    if (offset >= 0 && offset < values.length) {
+      values[offset] += amount;
+    }
+  }
+  const weekdays = values.map((_, offset) =>
+    isoWeekday(dayOfNumber(start + offset)),
+  );
 
   const anomalies: DailyAnomaly[] = [];
-  for (const date of eachDay({ from, to: options.range.to })) {
-    const windowStart = addDays(date, -ANOMALY_WINDOW_DAYS);
-    const window = eachDay({
-      from: windowStart > historyStart ? windowStart : historyStart,
-      to: addDays(date, -1),
-    }).map(day => ({ day, amount: amounts.get(day) ?? 0 }));
-    const { expected, spread } = recentPattern(window, isoWeekday(date));
-    const amount = amounts.get(date) ?? 0;
+  const first = Math.max(
+    dayNumber(options.range.from) - start,
+    MIN_HISTORY_DAYS,
+  );
+  for (let offset = first; offset < values.length; offset++) {
+    const from = Math.max(0, offset - ANOMALY_WINDOW_DAYS);
+    const { expected, spread } = recentPattern(
+      values.slice(from, offset),
+      weekdays.slice(from, offset),
+      weekdays[offset],
+    );
+    const amount = values[offset];
     const difference = amount - expected;
     const scale = Math.max(
       spread,
@@ -110,7 +124,7 @@ export function detectAnomalies(
     const score = difference / scale;
     if (Math.abs(score) >= threshold && Math.abs(difference) >= minChange) {
       anomalies.push({
-        date,
+        date: dayOfNumber(start + offset),
         amount,
         expected,
         score,
@@ -121,43 +135,57 @@ export function detectAnomalies(
   return anomalies;
 }
 
-/** Expected cost of a day of `weekday` after `window`, and the spread. */
+/**
+ * Expected cost of a day of `weekday` after the days of `window` (with their
+ * `windowWeekdays`), and the spread around it.
+ */
 function recentPattern(
-  window: ReadonlyArray<{ day: string; amount: number }>,
+  window: readonly number[],
+  windowWeekdays: readonly number[],
   weekday: number,
 ): { expected: number; spread: number } {
-  const values = window.map(({ amount }) => amount);
-  const center = median(values);
-  const plainErrors = values.map(value => value - center);
+  const center = median(window);
+  const plainErrors = window.map(value => value - center);
   const plain = { expected: center, spread: robustSpread(plainErrors) };
   if (window.length < MIN_DAYS_FOR_WEEKDAYS) {
     return plain;
   }
 
   const byWeekday = new Map<number, number[]>();
-  for (const { day, amount } of window) {
-    const weekdayValues = byWeekday.get(isoWeekday(day)) ?? [];
-    weekdayValues.push(amount);
-    byWeekday.set(isoWeekday(day), weekdayValues);
-  }
+  window.forEach((value, k) => {
+    const sameDay = byWeekday.get(windowWeekdays[k]) ?? [];
+    sameDay.push(value);
+    byWeekday.set(windowWeekdays[k], sameDay);
+  });
   // Each day against the median of the other days of its weekday: an
   // out-of-sample error, as the judged day's will be.
   const weekdayErrors: number[] = [];
-  for (const weekdayValues of byWeekday.values()) {
-    weekdayValues.forEach((value, i) => {
-      weekdayErrors.push(
-        value - median(weekdayValues.filter((_, j) => j !== i)),
-      );
+  for (const sameDay of byWeekday.values()) {
+    const sorted = Float64Array.from(sameDay).sort();
+    sorted.forEach((value, i) => {
+      weekdayErrors.push(value - medianWithout(sorted, i));
     });
   }
   // The model is chosen by the mean error, which sees the weekends; the
   // median error that makes the spread would overlook two days in seven.
   return meanAbsolute(weekdayErrors) < meanAbsolute(plainErrors)
     ? {
-        expected: median(byWeekday.get(weekday) ?? values),
+        expected: median(byWeekday.get(weekday) ?? window),
         spread: robustSpread(weekdayErrors),
       }
     : plain;
+}
+
+/** Median of sorted values without the one at `skip`; `NaN` if none is left. */
+function medianWithout(sorted: Float64Array, skip: number): number {
+  const length = sorted.length - 1;
+  const at = (k: number) => sorted[k < skip ? k : k + 1];
+  if (length <= 0) {
+    return Number.NaN;
+  }
+  return length % 2 === 1
+    ? at((length - 1) / 2)
+    : (at(length / 2 - 1) + at(length / 2)) / 2;
 }
 
 /** A normal sigma estimated from errors by their median absolute value. */

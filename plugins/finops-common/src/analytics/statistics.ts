@@ -1,11 +1,12 @@
 /** Small numeric building blocks of the forecasts and anomaly scores. */
 
 /** Median of the values; `NaN` when there are none. */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) {
     return Number.NaN;
   }
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts by value, and faster than an array with a comparator.
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? sorted[middle]
