@@ -17,7 +17,11 @@ export type CostDimension =
   | 'subAccount'
   | 'chargeCategory'
   | 'entity'
-  /** In-cluster cost from OpenCost: `<cluster>/<namespace>`. */
+  /**
+   * In-cluster cost from OpenCost: `<environment>/<namespace>`. A breakdown
+   * of cluster cost that the FOCUS exports already count: never added to
+   * the totals of the other dimensions, the summary or the budgets.
+   */
   | 'namespace';
 
 /** Every {@link CostDimension}, in the order the views offer them. */
@@ -60,7 +64,9 @@ export interface CostFilter {
 
 /**
  * `GET /costs?groupBy&from&to&granularity&metric[&filters]`: a cost series
- * per group. `from` and `to` are `YYYY-MM-DD`, inclusive.
+ * per group. `from` and `to` are `YYYY-MM-DD`, inclusive. `groupBy`
+ * defaults to `environment`, `granularity` to `day` (weeks are ISO weeks,
+ * from Monday), `metric` to `effective`.
  */
 export interface CostSeriesResponse {
   from: string;
@@ -134,8 +140,9 @@ export interface CurrencySummary {
 }
 
 /**
- * `GET /summary[?asOf][&filters]`: month to date, previous period and
- * forecasts per currency. `asOf` defaults to the last day with data.
+ * `GET /summary[?asOf][&metric][&filters]`: month to date, previous period
+ * and forecasts per currency, largest month to date first. `asOf` defaults
+ * to the last day with data.
  */
 export interface CostSummaryResponse {
   asOf: string;
@@ -173,7 +180,10 @@ export interface BudgetStatus {
   forecastUsed?: number;
 }
 
-/** `GET /budgets[?asOf]`: every environment of the fleet file. */
+/**
+ * `GET /budgets[?asOf]`: every environment of the fleet file, in its order,
+ * on the effective cost. A budget without `cost.currency` is in USD.
+ */
 export interface BudgetsResponse {
   asOf: string;
   budgets: BudgetStatus[];
@@ -193,7 +203,10 @@ export interface CostAnomaly {
   direction: 'spike' | 'drop';
 }
 
-/** `GET /anomalies?from&to[&groupBy=environment][&filters]`. */
+/**
+ * `GET /anomalies?from&to[&groupBy=environment][&metric][&filters]`: newest
+ * first, then the strongest first.
+ */
 export interface AnomaliesResponse {
   from: string;
   to: string;
@@ -213,8 +226,9 @@ export interface CostMover {
 }
 
 /**
- * `GET /movers?from&to[&groupBy=service][&limit]`: the largest changes of
- * `from..to` against the period of equal length just before it.
+ * `GET /movers?from&to[&groupBy=service][&limit=10][&metric][&filters]`: the
+ * largest changes of `from..to` against the period of equal length just
+ * before it, largest absolute change first.
  */
 export interface MoversResponse {
   from: string;
