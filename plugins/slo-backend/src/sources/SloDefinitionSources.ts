@@ -31,6 +31,12 @@ interface SourceText {
   defaultEntityRef?: string;
 }
 
+/** What reading one source gave: its text, what went wrong, or both (a stale text). */
+interface SourceRead {
+  source?: SourceText;
+  problems: SloProblem[];
+}
+
 /** Every definition read, and what is wrong with the sources. */
 export interface SloDefinitionSet {
   definitions: SloDefinition[];
@@ -102,9 +108,9 @@ export class SloDefinitionSources {
   async read(): Promise<SloDefinitionSet> {
     const problems: SloProblem[] = [];
     const texts: SourceText[] = [];
-    const collect = (result: SourceText | SloProblem[]) => {
-      if (Array.isArray(result)) problems.push(...result);
-      else texts.push(result);
+    const collect = (read: SourceRead) => {
+      if (read.source) texts.push(read.source);
+      problems.push(...read.problems);
     };
 
     for (const file of this.settings.files) {
@@ -115,7 +121,7 @@ export class SloDefinitionSources {
       try {
         files = await listYamlFiles(directory);
       } catch (error) {
-        problems.push(unreadable(directory, error));
+        collect({ problems: [unreadable(directory, error)] });
         continue;
       }
       for (const file of files) collect(await this.readLocalFile(file));
@@ -138,39 +144,51 @@ export class SloDefinitionSources {
 
   private async readLocalFile(
     file: string,
-  ): Promise<SourceText | SloProblem[]> {
+    defaultEntityRef?: string,
+  ): Promise<SourceRead> {
     try {
-      return { file, text: await readFile(resolve(file), 'utf8') };
+      const text = await readFile(resolve(file), 'utf8');
+      return {
+        source: {
+          file,
+          text,
+          ...(defaultEntityRef ? { defaultEntityRef } : {}),
+        },
+        problems: [],
+      };
     } catch (error) {
-      return [unreadable(file, error)];
+      return { problems: [unreadable(file, error)] };
     }
   }
 
   private async readRemote(
     url: string,
-    entityRef?: string,
-  ): Promise<SourceText | SloProblem[]> {
+    defaultEntityRef?: string,
+  ): Promise<SourceRead> {
     try {
       const response = await this.deps.urlReader.readUrl(url);
       const source: SourceText = {
         file: url,
         text: (await response.buffer()).toString('utf8'),
-        ...(entityRef ? { defaultEntityRef: entityRef } : {}),
+        ...(defaultEntityRef ? { defaultEntityRef } : {}),
       };
       this.#lastRemote.set(url, source);
-      return source;
+      return { source, problems: [] };
     } catch (error) {
       const last = this.#lastRemote.get(url);
-      if (!last) return [unreadable(url, error)];
-      return [
-        {
-          file: url,
-          severity: 'warning',
-          message: `cannot be read now (${stringifyError(
-            error,
-          )}); its SLOs are the ones last read`,
-        },
-      ];
+      if (!last) return { problems: [unreadable(url, error)] };
+      return {
+        source: last,
+        problems: [
+          {
+            file: url,
+            severity: 'warning',
+            message: `cannot be read now (${stringifyError(
+              error,
+            )}); its SLOs are the ones last read`,
+          },
+        ],
+      };
     }
   }
 
@@ -235,28 +253,25 @@ export class SloDefinitionSources {
     }
   }
 
-  private async readCatalog(): Promise<Array<SourceText | SloProblem[]>> {
+  private async readCatalog(): Promise<SourceRead[]> {
     const { locations, problems } = await this.catalogLocations();
-    const results: Array<SourceText | SloProblem[]> = [problems];
+    const results: SourceRead[] = [{ problems }];
     for (const { entityRef, location, base } of locations) {
       const target = this.resolveCatalogTarget(location, base);
       if ('problem' in target) {
-        results.push([
-          {
-            file: `${entityRef} (${SLO_DEFINITIONS_ANNOTATION})`,
-            severity: 'error',
-            message: target.problem,
-          },
-        ]);
+        results.push({
+          problems: [
+            {
+              file: `${entityRef} (${SLO_DEFINITIONS_ANNOTATION})`,
+              severity: 'error',
+              message: target.problem,
+            },
+          ],
+        });
       } else if (target.url) {
         results.push(await this.readRemote(target.url, entityRef));
       } else {
-        const local = await this.readLocalFile(target.path!);
-        results.push(
-          Array.isArray(local)
-            ? local
-            : { ...local, defaultEntityRef: entityRef },
-        );
+        results.push(await this.readLocalFile(target.path!, entityRef));
       }
     }
     return results;
