@@ -14,6 +14,7 @@ import {
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { parseEnvironments } from '@multicloud/plugin-environments-common';
+import request from 'supertest';
 import { clustersForFleet, KubernetesSimulator } from 'kubernetes-simulator';
 import { CostStore } from './database/CostStore';
 import finopsBackend from './index';
@@ -113,15 +114,13 @@ describe.each(databases.eachSupportedId())(
                 clusters: {
                   simulated: true,
                   overrides: Object.fromEntries(
-                    simulator
-                      .names()
-                      .map(name => [
-                        name,
-                        {
-                          url: simulator.url(name),
-                          serviceAccountToken: TOKEN,
-                        },
-                      ]),
+                    simulator.names().map(name => [
+                      name,
+                      {
+                        url: simulator.url(name),
+                        serviceAccountToken: TOKEN,
+                      },
+                    ]),
                   ),
                 },
               },
@@ -202,6 +201,20 @@ describe.each(databases.eachSupportedId())(
         expect(
           namespaces.some(n => n.key.startsWith('workload-aws-useast1/')),
         ).toBe(false);
+
+        // The query API groups by namespace from these costs.
+        const byNamespace = await request(backend.server).get(
+          `/api/finops/costs?from=${yesterday}&to=${yesterday}&groupBy=namespace&environment=admin-azure-westus`,
+        );
+        expect(byNamespace.status).toBe(200);
+        expect(
+          byNamespace.body.groups.map((g: { key: string }) => g.key).sort(),
+        ).toEqual(
+          namespaces
+            .filter(n => n.key.startsWith('admin-azure-westus/'))
+            .map(n => n.key)
+            .sort(),
+        );
       } finally {
         await simulator.update('workload-aws-useast1', { state: undefined });
         await backend.stop();

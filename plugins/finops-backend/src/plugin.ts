@@ -79,7 +79,7 @@ export const finopsPlugin = createBackendPlugin({
             queries: CostQueries.create(await deps.database.getClient()),
             httpAuth: deps.httpAuth,
             readEnvironments: environments,
-            namespaceCosts: store,
+            ...(openCost ? { namespaceCosts: store } : {}),
           }),
         );
       },
