@@ -76,17 +76,21 @@ export class CostQueries {
     // The database sums per day, grouped in the order of the covering index
     // (date, environment, currency), which SQLite then reads in order
     // without sorting; a year of days by environment is a few ten thousand
-    // rows. Weeks and months are summed here: they have no SQL form that
-    // every engine computes alike, and grouping by an expression would make
-    // SQLite sort every row.
-    const records: SumRecord[] = await this.sumQuery(query, { daily: true });
+    // rows. For the same reason the days of an ungrouped query are read per
+    // environment and added up here. Weeks and months are summed here too:
+    // they have no SQL form that every engine computes alike, and grouping
+    // by an expression would make SQLite sort every row.
+    const records: SumRecord[] = await this.sumQuery(
+      { ...query, groupBy: query.groupBy ?? 'environment' },
+      { daily: true },
+    );
     const days = records.map(record => ({
       period: String(record.date),
-      key: record.key,
+      key: query.groupBy ? record.key : null,
       currency: record.currency,
       amount: Number(record.amount ?? 0),
     }));
-    return query.granularity === 'day'
+    return query.groupBy && query.granularity === 'day'
       ? days
       : bucketDays(days, query.granularity);
   }
@@ -103,8 +107,13 @@ export class CostQueries {
 
   /** The first and the last day with any cost; `undefined` when none. */
   async dataRange(): Promise<DayRange | undefined> {
+    // Two subqueries: each alone is one step down the index on the day,
+    // while min and max in one query would read every row.
     const [row]: Array<{ first: string | null; last: string | null }> =
-      await this.db('cost_daily').min({ first: 'date' }).max({ last: 'date' });
+      await this.db.select({
+        first: this.db('cost_daily').min('date'),
+        last: this.db('cost_daily').max('date'),
+      });
     return row?.first && row.last
       ? { from: row.first, to: row.last }
       : undefined;
