@@ -12,10 +12,23 @@ export interface Measurement {
  * own heap and its own peak; the script prints a JSON Measurement last.
  */
 export function measureInChild(script: string, args: string[]): Measurement {
+  return runInChild<Measurement>(script, args);
+}
+
+/**
+ * Runs `script` in a fresh node process (with `--expose-gc` and any
+ * `nodeArgs`, e.g. `--cpu-prof`) and returns the JSON it prints last.
+ */
+export function runInChild<T>(
+  script: string,
+  args: string[],
+  nodeArgs: string[] = [],
+): T {
   const out = execFileSync(
     process.execPath,
     [
       '--expose-gc',
+      ...nodeArgs,
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       script,
