@@ -41,7 +41,9 @@ export function PrometheusNotice(props: { notice: string }) {
             {props.notice}
           </Text>
           <Text as="p" variant="body-small">
-            Add this to the backend's app-config and restart it:
+            Add this to the backend&apos;s app-config and restart it, or give
+            each environment its <code>observability.prometheus_url</code> in
+            environments.yaml:
           </Text>
           <pre aria-label="Prometheus config" style={PRE}>
             {PROMETHEUS_CONFIG_EXAMPLE}

@@ -7,7 +7,6 @@ import {
   firingAlerts,
   hasVerdict,
   stateStyle,
-  windowPair,
 } from '../../lib/slos';
 
 const BOX: CSSProperties = {
@@ -34,7 +33,6 @@ const CLAMP: CSSProperties = {
 function Content(props: { status: SloEnvironmentStatus }) {
   const { status } = props;
   const style = stateStyle(status.state);
-  const firing = status.burnRates.filter(r => r.firing);
   const alerts = firingAlerts([status]);
   return (
     <>
@@ -46,14 +44,14 @@ function Content(props: { status: SloEnvironmentStatus }) {
           <Text as="span" variant="body-medium" weight="bold">
             {formatBudget(status.budgetRemaining)}
           </Text>
-          {firing.length > 0 && (
+          {alerts.page + alerts.ticket > 0 && (
             <Text
               as="span"
               variant="body-x-small"
               color={alerts.page > 0 ? 'danger' : 'warning'}
               weight="bold"
             >
-              {firing.map(windowPair).join(', ')} firing
+              {alerts.page > 0 ? 'page' : 'ticket'} alert firing
             </Text>
           )}
         </>

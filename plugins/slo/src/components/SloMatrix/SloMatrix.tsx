@@ -2,7 +2,6 @@ import { Fragment, useMemo } from 'react';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Cell,
-  CellText,
   Column,
   Flex,
   Table,
@@ -25,7 +24,10 @@ import {
 import { NotEvaluatedCell, SloCell } from '../SloCell';
 
 const MONOSPACE = { fontFamily: 'var(--bui-font-monospace, monospace)' };
-const ENVIRONMENT_COLUMN_WIDTH = 136;
+// Ten environments and the SLO fit a 1600-pixel screen beside the sidebar.
+const SLO_COLUMN_WIDTH = 250;
+const BUDGET_COLUMN_WIDTH = 120;
+const ENVIRONMENT_COLUMN_WIDTH = 104;
 const PAGE_SIZE = 50;
 
 export interface SloMatrixRow {
@@ -65,8 +67,6 @@ type SortValue = string | number | undefined;
 
 const SORT_KEYS: Record<string, (row: SloMatrixRow) => SortValue> = {
   slo: r => sloTitle(r.slo),
-  component: r => r.slo.entityRef,
-  objective: r => r.slo.objective,
   budget: r => r.budget,
 };
 
@@ -128,57 +128,45 @@ function columns(
       label: 'SLO',
       isRowHeader: true,
       isSortable: true,
-      defaultWidth: 220,
-      minWidth: 180,
-      cell: ({ slo }) => (
-        <Cell>
-          <Flex direction="column" gap="0.5">
-            <Text as="span" weight="bold">
-              {sloTitle(slo)}
-            </Text>
-            {slo.displayName && (
-              <Text
-                as="span"
-                variant="body-x-small"
-                color="secondary"
-                style={MONOSPACE}
-              >
-                {slo.name}
+      defaultWidth: SLO_COLUMN_WIDTH,
+      minWidth: 200,
+      cell: ({ slo }) => {
+        const title = sloTitle(slo);
+        return (
+          <Cell>
+            <Flex direction="column" gap="0.5">
+              <Text as="span" weight="bold">
+                {title}
               </Text>
-            )}
-          </Flex>
-        </Cell>
-      ),
-    },
-    {
-      id: 'component',
-      label: 'Component',
-      isSortable: true,
-      isHidden: !showComponent,
-      defaultWidth: 160,
-      cell: ({ slo }) => (
-        <Cell>
-          <EntityRefLink entityRef={slo.entityRef} hideIcon />
-        </Cell>
-      ),
-    },
-    {
-      id: 'objective',
-      label: 'Objective',
-      isSortable: true,
-      defaultWidth: 120,
-      cell: ({ slo }) => (
-        <CellText
-          title={formatRatio(slo.objective)}
-          description={formatWindow(slo.window)}
-        />
-      ),
+              <Text as="span" variant="body-small" color="secondary">
+                {showComponent && (
+                  <>
+                    <EntityRefLink entityRef={slo.entityRef} hideIcon />
+                    {' · '}
+                  </>
+                )}
+                {formatRatio(slo.objective)} {formatWindow(slo.window)}
+              </Text>
+              {slo.id !== title && (
+                <Text
+                  as="span"
+                  variant="body-x-small"
+                  color="secondary"
+                  style={MONOSPACE}
+                >
+                  {slo.id}
+                </Text>
+              )}
+            </Flex>
+          </Cell>
+        );
+      },
     },
     {
       id: 'budget',
       label: 'Budget left',
       isSortable: true,
-      defaultWidth: 110,
+      defaultWidth: BUDGET_COLUMN_WIDTH,
       cell: ({ budget, state }) => {
         const bad = state === 'breached' || state === 'warning';
         return (
@@ -210,13 +198,15 @@ function columns(
         <Column
           id={`env:${environment}`}
           defaultWidth={ENVIRONMENT_COLUMN_WIDTH}
-          minWidth={120}
+          minWidth={ENVIRONMENT_COLUMN_WIDTH}
         >
-          <Breakable text={environment} />
+          <span style={{ fontSize: '0.75rem', lineHeight: 1.3 }}>
+            <Breakable text={environment} />
+          </span>
         </Column>
       ),
       defaultWidth: ENVIRONMENT_COLUMN_WIDTH,
-      minWidth: 120,
+      minWidth: ENVIRONMENT_COLUMN_WIDTH,
       cell: ({ slo }) => {
         const status = slo.environments.find(
           e => e.environment === environment,
@@ -279,7 +269,8 @@ export function SloMatrix(props: {
     },
   });
   const minWidth =
-    (showComponent ? 610 : 450) +
+    SLO_COLUMN_WIDTH +
+    BUDGET_COLUMN_WIDTH +
     environments.length * ENVIRONMENT_COLUMN_WIDTH;
   return (
     <div style={{ overflowX: 'auto' }}>

@@ -83,7 +83,7 @@ describe('SloPage', () => {
     const breached = cell(peer, /^Breached in workload-aws-useast1/);
     expect(breached).toHaveAttribute('data-state', 'breached');
     expect(breached).toHaveTextContent('-35%');
-    expect(breached).toHaveTextContent('1h/5m, 6h/30m, 1d/2h, 3d/6h firing');
+    expect(breached).toHaveTextContent('page alert firing');
     expect(breached).toHaveAccessibleName(
       expect.stringContaining(
         '1h/5m burn 18.2× / 21.5×, alert at 14.4× (page): FIRING',
