@@ -38,6 +38,7 @@ export {
   type SamplePrometheus,
   type StartPrometheusOptions,
 } from './prometheus';
+export { readSampleDefinitions, readSampleFleet } from './samples';
 export {
   SAMPLE_SLOS,
   TRUTH_TOLERANCE,
