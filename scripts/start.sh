@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Starts the portal on its embedded defaults: frontend on :3000, backend on
-# :7007, SQLite in memory, guest sign-in, the sample fleet and catalog, and a
-# Kubernetes API simulator for the clusters of the sample fleet.
+# :7007, SQLite in memory, guest sign-in, the sample fleet and catalog, a
+# Kubernetes API simulator for the clusters of the sample fleet, and (when
+# Prometheus is installed) a Prometheus with sample SLI series on :9464.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
 bootstrap
 
 RUN_DIR="$ROOT/.run"
 SIM_CONFIG="$RUN_DIR/app-config.simulator.yaml"
+PROM_CONFIG="$RUN_DIR/app-config.prometheus.yaml"
+PROM_PORT=9464
 mkdir -p "$RUN_DIR"
-rm -f "$SIM_CONFIG"
+rm -f "$SIM_CONFIG" "$PROM_CONFIG"
 
 announce_when_ready() {
   local deadline=$((SECONDS + 600))
@@ -29,19 +32,40 @@ node --require @backstage/cli/config/nodeTransform.cjs packages/focus-sample/src
   --fleet config/environments.yaml --out "$RUN_DIR/focus" >"$RUN_DIR/focus-sample.log" 2>&1 ||
   die "could not write the sample cost exports; see $RUN_DIR/focus-sample.log"
 
+PROM_PID=""
+if command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; then
+  log "starting a Prometheus with sample SLI series of the sample fleet on http://127.0.0.1:$PROM_PORT (data in .run/prometheus)"
+  node --require @backstage/cli/config/nodeTransform.cjs packages/slo-sample/src/cli.ts \
+    --fleet config/environments.yaml --out "$RUN_DIR/prometheus" --port "$PROM_PORT" \
+    --config-out "$PROM_CONFIG" >"$RUN_DIR/slo-sample.log" 2>&1 &
+  PROM_PID=$!
+else
+  log "prometheus is not installed: the SLO views will explain how to connect one (Debian's prometheus package gives them sample data)"
+  # Points the SLO backend at the port where the sample Prometheus would
+  # listen, so it never asks the placeholder hosts of the sample fleet.
+  printf 'slo:\n  prometheus:\n    url: http://127.0.0.1:%s\n' "$PROM_PORT" >"$PROM_CONFIG"
+fi
+
 log "starting the Kubernetes API simulator for the sample fleet (control API on http://127.0.0.1:7099)"
 node --require @backstage/cli/config/nodeTransform.cjs packages/kubernetes-simulator/src/cli.ts \
   --fleet config/environments.yaml --config-out "$SIM_CONFIG" --control-port 7099 \
   >"$RUN_DIR/simulator.log" 2>&1 &
 SIM_PID=$!
-trap 'kill $SIM_PID 2>/dev/null' EXIT
+trap 'kill $SIM_PID $PROM_PID 2>/dev/null' EXIT
 for _ in $(seq 1 60); do
   [ -s "$SIM_CONFIG" ] && break
   kill -0 $SIM_PID 2>/dev/null || die "the simulator stopped; see $RUN_DIR/simulator.log"
   sleep 0.5
 done
 [ -s "$SIM_CONFIG" ] || die "the simulator did not start; see $RUN_DIR/simulator.log"
+for _ in $(seq 1 240); do
+  [ -s "$PROM_CONFIG" ] && break
+  kill -0 $PROM_PID 2>/dev/null || die "the sample Prometheus stopped; see $RUN_DIR/slo-sample.log"
+  sleep 0.5
+done
+[ -s "$PROM_CONFIG" ] || die "the sample Prometheus did not start; see $RUN_DIR/slo-sample.log"
+[ -n "$PROM_PID" ] && log "sample Prometheus ready; what each sample SLO shows: .run/slo-sample.log"
 
 log "starting the portal (frontend http://localhost:3000, backend http://localhost:7007)"
 announce_when_ready &
-yarn start --config "$ROOT/app-config.yaml" --config "$SIM_CONFIG" "$@"
+yarn start --config "$ROOT/app-config.yaml" --config "$SIM_CONFIG" --config "$PROM_CONFIG" "$@"

@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/services.sh"
 bootstrap
 ensure_chromium
+ensure_prometheus
 start_postgres
 trap stop_postgres EXIT
 

@@ -120,10 +120,60 @@ async function startSimulator(fleetFile: string): Promise<{
   return { child, config };
 }
 
-/** A running portal: the backend (serving the built app) and its simulator. */
+export const prometheusUrl = `http://127.0.0.1:${port + 2}`;
+
+/**
+ * Starts a Prometheus with the sample SLI series of `fleetFile`
+ * (packages/slo-sample); `ready` gives the app-config fragment that points
+ * the SLO backend at it once it answers.
+ */
+function startSamplePrometheus(fleetFile: string): {
+  child: ChildProcess;
+  ready: Promise<string>;
+} {
+  const config = join(outputDir, 'app-config.prometheus.yaml');
+  rmSync(config, { force: true });
+  const logFile = join(outputDir, 'slo-sample.log');
+  const log = createWriteStream(logFile);
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'packages/slo-sample/src/cli.ts',
+      '--fleet',
+      fleetFile,
+      '--out',
+      join(outputDir, 'prometheus'),
+      '--port',
+      String(port + 2),
+      '--config-out',
+      config,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const ready = (async () => {
+    const deadline = Date.now() + 120_000;
+    while (!existsSync(config) || statSync(config).size === 0) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`the sample Prometheus did not start; see ${logFile}`);
+      }
+      await new Promise(r => setTimeout(r, 250));
+    }
+    return config;
+  })();
+  // Awaited once the simulator is up; a failure before that stops both.
+  ready.catch(() => undefined);
+  return { child, ready };
+}
+
+/** A running portal: the backend (serving the built app), its simulator and its Prometheus. */
 export interface Portal {
   backend: ChildProcess;
   simulator: ChildProcess;
+  prometheus: ChildProcess;
 }
 
 /** Starts the simulator and the backend, which serves the built app, and waits until it answers. */
@@ -166,7 +216,16 @@ export async function startPortal(): Promise<Portal> {
       },
     }),
   );
-  const simulator = await startSimulator(fleetFile);
+  const prometheus = startSamplePrometheus(fleetFile);
+  let simulator: Awaited<ReturnType<typeof startSimulator>>;
+  let prometheusConfig: string;
+  try {
+    simulator = await startSimulator(fleetFile);
+    prometheusConfig = await prometheus.ready;
+  } catch (error) {
+    stopPortal({ prometheus: prometheus.child });
+    throw error;
+  }
   const log = createWriteStream(join(outputDir, 'backend.log'));
   const child = spawn(
     'yarn',
@@ -182,6 +241,8 @@ export async function startPortal(): Promise<Portal> {
       fleetConfig,
       '--config',
       simulator.config,
+      '--config',
+      prometheusConfig,
       ...(process.env.PORTAL_E2E_EXTRA_CONFIG
         ? ['--config', process.env.PORTAL_E2E_EXTRA_CONFIG]
         : []),
@@ -199,7 +260,11 @@ export async function startPortal(): Promise<Portal> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      stopPortal({ backend: child, simulator: simulator.child });
+      stopPortal({
+        backend: child,
+        simulator: simulator.child,
+        prometheus: prometheus.child,
+      });
       throw new Error(
         `the backend exited with code ${child.exitCode}; see ${join(
           outputDir,
@@ -209,20 +274,34 @@ export async function startPortal(): Promise<Portal> {
     }
     try {
       const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-      if (res.ok) return { backend: child, simulator: simulator.child };
+      if (res.ok) {
+        return {
+          backend: child,
+          simulator: simulator.child,
+          prometheus: prometheus.child,
+        };
+      }
     } catch {
       // not listening yet
     }
     await new Promise(r => setTimeout(r, 1000));
   }
-  stopPortal({ backend: child, simulator: simulator.child });
+  stopPortal({
+    backend: child,
+    simulator: simulator.child,
+    prometheus: prometheus.child,
+  });
   throw new Error(
     `the backend did not become ready on ${baseUrl} within 180 s`,
   );
 }
 
-export function stopPortal(portal: Portal | undefined) {
-  for (const child of [portal?.backend, portal?.simulator]) {
+export function stopPortal(portal: Partial<Portal> | undefined) {
+  for (const child of [
+    portal?.backend,
+    portal?.simulator,
+    portal?.prometheus,
+  ]) {
     if (child?.pid && child.exitCode === null) {
       try {
         process.kill(-child.pid, 'SIGTERM');
