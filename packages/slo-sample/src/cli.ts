@@ -15,10 +15,15 @@ import { resolve } from 'node:path';
 import {
   formatProblem,
   parseEnvironments,
+  type Environment,
 } from '@multicloud/plugin-environments-common';
 import { durationSeconds } from '@multicloud/plugin-slo-common';
-import { DEFAULT_AHEAD_MINUTES, ENVIRONMENT_LABEL } from './design';
-import { startPrometheus } from './prometheus';
+import {
+  DEFAULT_AHEAD_MINUTES,
+  ENVIRONMENT_LABEL,
+  SAMPLE_SERVICES,
+} from './design';
+import { startPrometheus, type SamplePrometheus } from './prometheus';
 import { computeTruth, type SampleTruth } from './truth';
 
 const USAGE =
@@ -98,6 +103,8 @@ export function configFragment(url: string): string {
   ].join('\n');
 }
 
+const isoSeconds = (seconds: number) => new Date(seconds * 1000).toISOString();
+
 function formatTruth(truth: SampleTruth): string[] {
   const percent = (value: number | null) =>
     value === null ? '-' : `${(value * 100).toFixed(2)} %`;
@@ -131,6 +138,13 @@ async function main() {
   if (parsed.fatal) {
     throw new Error(`${options.fleet} has no usable list of environments`);
   }
+  // A signal while Prometheus starts waits for it, so that it never outlives us.
+  let signalled: string | undefined;
+  let stop = (signal: string) => {
+    signalled ??= signal;
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   const prometheus = await startPrometheus({
     dir: options.out,
     port: options.port,
@@ -138,9 +152,8 @@ async function main() {
     now: options.now,
     aheadMinutes: options.aheadMinutes,
   });
-
   let stopping = false;
-  const stop = (signal: string) => {
+  stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping Prometheus\n`);
@@ -152,26 +165,46 @@ async function main() {
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  if (signalled) {
+    stop(signalled);
+    return;
+  }
+  try {
+    report(prometheus, options, configOut, parsed.environments);
+  } catch (error) {
+    await prometheus.stop();
+    throw error;
+  }
+}
 
+/** Writes the app-config fragment and prints what was loaded and what each sample SLO shows. */
+function report(
+  prometheus: SamplePrometheus,
+  options: Options,
+  configOut: string,
+  environments: Environment[],
+): void {
   writeFileSync(configOut, configFragment(prometheus.url));
   const { stats, timings } = prometheus;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   process.stdout.write(
     [
       `Prometheus ${prometheus.url} holds ${stats.series} SLI series of ${options.fleet} (${stats.samples} samples)`,
-      `  from ${new Date(
-        stats.firstTimestamp * 1000,
-      ).toISOString()} to ${new Date(
-        stats.lastTimestamp * 1000,
-      ).toISOString()}; the design is relative to ${stats.now.toISOString()}`,
+      stats.firstTimestamp !== undefined && stats.lastTimestamp !== undefined
+        ? `  from ${isoSeconds(stats.firstTimestamp)} to ${isoSeconds(
+            stats.lastTimestamp,
+          )}; the design is relative to ${stats.now.toISOString()}`
+        : `  ${
+            options.fleet
+          } has no enabled environment that runs a sample service (${Object.keys(
+            SAMPLE_SERVICES,
+          ).join(', ')})`,
       `  written in ${seconds(timings.writeMs)}, backfilled in ${seconds(
         timings.backfillMs,
       )}, ready in ${seconds(timings.startMs)}; log: ${prometheus.log}`,
       `App config fragment: ${configOut}`,
       `What the sample SLOs show at ${stats.now.toISOString()}:`,
-      ...formatTruth(computeTruth(parsed.environments, stats.now)),
+      ...formatTruth(computeTruth(environments, stats.now)),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

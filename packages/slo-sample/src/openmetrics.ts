@@ -33,9 +33,9 @@ export interface SeriesStats {
   /** Series with a sample at `now` (the others are in a gap). */
   seriesAtNow: number;
   samples: number;
-  /** Unix seconds of the first and last sample. */
-  firstTimestamp: number;
-  lastTimestamp: number;
+  /** Unix seconds of the first and last sample; unset without samples. */
+  firstTimestamp?: number;
+  lastTimestamp?: number;
 }
 
 const CHUNK_CHARS = 1 << 20;
@@ -105,11 +105,11 @@ function seriesOf(
  * The OpenMetrics text in chunks of about a megabyte: per metric family its
  * `# TYPE` and `# HELP`, then each series with its samples in time order;
  * `# EOF` last. Deterministic: the same fleet and `now` give the same text.
+ * The generator returns what it wrote.
  */
 export function* openMetricsChunks(
   options: SliSeriesOptions,
-  stats?: SeriesStats,
-): Generator<string> {
+): Generator<string, SeriesStats> {
   const now = alignNow(options.now);
   const nowSeconds = now.getTime() / 1000;
   const aheadMinutes = options.aheadMinutes ?? DEFAULT_AHEAD_MINUTES;
@@ -124,15 +124,12 @@ export function* openMetricsChunks(
     }
     minutesOf.set(model, minutes);
   }
-  const counts: SeriesStats = stats ?? {
+  const counts: SeriesStats = {
     now,
     series: 0,
     seriesAtNow: 0,
     samples: 0,
-    firstTimestamp: Infinity,
-    lastTimestamp: -Infinity,
   };
-  counts.now = now;
 
   // One pass per family: OpenMetrics wants the samples of a family together.
   const families = new Map<
@@ -189,11 +186,11 @@ export function* openMetricsChunks(
         }
         if (minutes.length > 0) {
           counts.firstTimestamp = Math.min(
-            counts.firstTimestamp,
+            counts.firstTimestamp ?? Infinity,
             nowSeconds + minutes[0] * 60,
           );
           counts.lastTimestamp = Math.max(
-            counts.lastTimestamp,
+            counts.lastTimestamp ?? -Infinity,
             nowSeconds + minutes[minutes.length - 1] * 60,
           );
         }
@@ -201,6 +198,7 @@ export function* openMetricsChunks(
     }
   }
   yield `${chunk}# EOF\n`;
+  return counts;
 }
 
 /** Writes the OpenMetrics text of {@link openMetricsChunks} to a file. */
@@ -208,19 +206,15 @@ export function writeOpenMetrics(
   path: string,
   options: SliSeriesOptions,
 ): SeriesStats {
-  const stats: SeriesStats = {
-    now: alignNow(options.now),
-    series: 0,
-    seriesAtNow: 0,
-    samples: 0,
-    firstTimestamp: Infinity,
-    lastTimestamp: -Infinity,
-  };
   const fd = openSync(path, 'w');
   try {
-    for (const chunk of openMetricsChunks(options, stats)) writeSync(fd, chunk);
+    const chunks = openMetricsChunks(options);
+    for (;;) {
+      const next = chunks.next();
+      if (next.done) return next.value;
+      writeSync(fd, next.value);
+    }
   } finally {
     closeSync(fd);
   }
-  return stats;
 }

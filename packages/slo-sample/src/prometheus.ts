@@ -115,7 +115,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   }
 }
 
-/** Fails at once when the port is taken, before minutes of work that would be wasted. */
+/** Fails at once when the port is taken, before the series are written and backfilled for nothing. */
 function assertPortFree(port: number): Promise<void> {
   return new Promise((done, fail) => {
     const server = createServer();

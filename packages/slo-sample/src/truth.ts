@@ -215,6 +215,7 @@ function errorRatio(
   const { indicator } = slo;
   if (indicator.kind === 'quantile') {
     const slice = slo.sliceMinutes ?? 1;
+    const bucket = bucketCounter(slo, indicator.bound);
     let good = 0;
     let total = 0;
     for (let end = -minutes; end <= 0; end++) {
@@ -226,7 +227,6 @@ function errorRatio(
       const count =
         model.counter('requests', samples.last) -
         model.counter('requests', samples.first);
-      const bucket = bucketCounter(slo, indicator.bound);
       const atOrUnder =
         model.counter(bucket, samples.last) -
         model.counter(bucket, samples.first);
