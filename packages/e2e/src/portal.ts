@@ -120,8 +120,6 @@ async function startSimulator(fleetFile: string): Promise<{
   return { child, config };
 }
 
-export const prometheusUrl = `http://127.0.0.1:${port + 2}`;
-
 /**
  * Starts a Prometheus with the sample SLI series of `fleetFile`
  * (packages/slo-sample); `ready` gives the app-config fragment that points
