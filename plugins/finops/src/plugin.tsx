@@ -40,13 +40,15 @@ export const costsPage = PageBlueprint.make({
 });
 
 // The filters are functions: predicate paths split on dots, and the
-// environment annotation (`multicloud.io/environment`) has one.
+// environment annotation (`multicloud.io/environment`) has one. The cards
+// are content cards: a trend and a breakdown need the width of the main
+// column (an app can set `config: { type: info }`).
 
 /** `entity-card:finops/environment-costs`: month to date, forecast, budget, top services */
 export const environmentCostsEntityCard = EntityCardBlueprint.make({
   name: 'environment-costs',
   params: {
-    type: 'info',
+    type: 'content',
     filter: isEnvironmentEntity,
     loader: () =>
       import('./components/EnvironmentCostCard').then(m => (
@@ -59,7 +61,7 @@ export const environmentCostsEntityCard = EntityCardBlueprint.make({
 export const componentCostsEntityCard = EntityCardBlueprint.make({
   name: 'component-costs',
   params: {
-    type: 'info',
+    type: 'content',
     filter: isComponentEntity,
     loader: () =>
       import('./components/ComponentCostCard').then(m => (

@@ -1,9 +1,10 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   Alert,
   Cell,
   CellText,
+  Flex,
   Table,
   Text,
   type ColumnConfig,
@@ -24,8 +25,12 @@ import { DimensionSelect } from '../common/DimensionSelect';
 import { GroupName } from '../common/GroupName';
 import { LoadError, Loading } from '../common/LoadState';
 import { Section } from '../common/Section';
+import { useShowAll } from '../common/ShowAll';
 
 type Row = CostAnomaly & { id: string };
+
+/** Anomalies listed before "Show all", the latest first. */
+const LISTED_ANOMALIES = 10;
 
 export function anomaliesCsv(response: AnomaliesResponse): string {
   return toCsv(
@@ -94,6 +99,27 @@ const COLUMNS: ColumnConfig<Row>[] = [
   },
 ];
 
+function AnomalyTable(props: { anomalies: CostAnomaly[] }) {
+  const rows = useMemo(
+    () =>
+      [...props.anomalies]
+        .sort((a, b) => b.date.localeCompare(a.date) || b.score - a.score)
+        .map((a, i) => ({ ...a, id: `${i}` })),
+    [props.anomalies],
+  );
+  const { shown, toggle } = useShowAll(rows, LISTED_ANOMALIES);
+  return (
+    <Flex direction="column" gap="2">
+      <Table
+        columnConfig={COLUMNS}
+        data={shown}
+        pagination={{ type: 'none' }}
+      />
+      {toggle}
+    </Flex>
+  );
+}
+
 /** Days whose cost was far outside the recent pattern of their group. */
 export function AnomaliesSection(props: {
   range: DateRange;
@@ -139,19 +165,16 @@ export function AnomaliesSection(props: {
       />
     );
   } else {
-    const rows = [...value.anomalies]
-      .sort((a, b) => b.date.localeCompare(a.date) || b.score - a.score)
-      .map((a, i) => ({ ...a, id: `${i}` }));
-    body = (
-      <Table columnConfig={COLUMNS} data={rows} pagination={{ type: 'none' }} />
-    );
+    body = <AnomalyTable anomalies={value.anomalies} />;
   }
 
   return (
     <Section
       id="finops-anomalies"
       title="Anomalies"
-      description={`Days far outside the recent pattern, ${rangeLabel(range)}`}
+      description={`Days far outside the recent pattern of their group, ${rangeLabel(
+        range,
+      )}${value?.anomalies.length ? `: ${value.anomalies.length}` : ''}`}
       actions={
         <>
           <DimensionSelect value={groupBy} onChange={setGroupBy} />

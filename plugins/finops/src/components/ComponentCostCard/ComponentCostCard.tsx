@@ -2,7 +2,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
-import { Alert, ButtonLink, Flex, Text } from '@backstage/ui';
+import { Alert, ButtonLink, Flex, Grid, Text } from '@backstage/ui';
 import type { CostSummaryResponse } from '@multicloud/plugin-finops-common';
 import { finOpsApiRef, useLoad } from '../../api';
 import { componentTagAdvice } from '../../lib/advice';
@@ -128,24 +128,30 @@ export function ComponentCostCard() {
     );
   } else {
     body = (
-      <Flex direction="column" gap="4">
-        {value.currencies.length > 1 && (
-          <Text as="p" variant="body-small" color="secondary">
-            Costs in {value.currencies.map(c => c.currency).join(' and ')}, each
-            on its own: never summed.
-          </Text>
-        )}
-        {value.currencies.map(summary => (
-          <div
-            key={summary.currency}
-            role="group"
-            aria-label={`Costs in ${summary.currency}`}
-          >
-            <MonthFigures summary={summary} asOf={value.asOf} />
-          </div>
-        ))}
-        <PerEnvironment entityRef={entityRef} summary={value} />
-      </Flex>
+      <Grid.Root columns={{ initial: '1', md: '5' }} gap="5">
+        <Grid.Item colSpan={{ initial: '1', md: '3' }}>
+          <Flex direction="column" gap="4">
+            {value.currencies.length > 1 && (
+              <Text as="p" variant="body-small" color="secondary">
+                Costs in {value.currencies.map(c => c.currency).join(' and ')},
+                each on its own: never summed.
+              </Text>
+            )}
+            {value.currencies.map(summary => (
+              <div
+                key={summary.currency}
+                role="group"
+                aria-label={`Costs in ${summary.currency}`}
+              >
+                <MonthFigures summary={summary} asOf={value.asOf} />
+              </div>
+            ))}
+          </Flex>
+        </Grid.Item>
+        <Grid.Item colSpan={{ initial: '1', md: '2' }}>
+          <PerEnvironment entityRef={entityRef} summary={value} />
+        </Grid.Item>
+      </Grid.Root>
     );
   }
 

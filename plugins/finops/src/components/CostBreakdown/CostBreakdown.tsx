@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { Alert, Button, Flex, Grid, Text } from '@backstage/ui';
+import { Alert, Flex, Grid, Text } from '@backstage/ui';
 import type {
   CostDimension,
   CostFilter,
@@ -11,7 +11,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Legend,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -32,21 +31,36 @@ import { DimensionSelect } from '../common/DimensionSelect';
 import { GroupName } from '../common/GroupName';
 import { LoadError, Loading } from '../common/LoadState';
 import { Section } from '../common/Section';
+import { useShowAll } from '../common/ShowAll';
 
 /** Groups drawn as their own colour in the chart; the rest stack as one. */
 const STACKED_GROUPS = 6;
 /** Groups listed before "Show all". */
 const LISTED_GROUPS = 10;
 
-export const GROUP_COLORS = [
+/** One colour per stacked group; amber is kept for cost nobody owns. */
+const GROUP_COLORS = [
   '#3f7fbf',
   '#e07b39',
   '#2e9d4f',
   '#7b4bbf',
   '#d6383e',
   '#1f9fa8',
-  '#9aa5b1',
 ];
+const REST_COLOR = '#9aa5b1';
+const UNATTRIBUTED_COLOR = '#e0a100';
+
+/** The colour of the `index`-th largest group, the same in the chart and the list. */
+function groupColor(
+  dimension: CostDimension,
+  key: string | null,
+  index: number,
+): string {
+  if (key === null && dimension === 'environment') return UNATTRIBUTED_COLOR;
+  return index < STACKED_GROUPS
+    ? GROUP_COLORS[index % GROUP_COLORS.length]
+    : REST_COLOR;
+}
 
 function StackedChart(props: {
   dimension: CostDimension;
@@ -101,7 +115,6 @@ function StackedChart(props: {
               border: '1px solid var(--bui-border-1, #ccc)',
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((key, i) => (
             <Bar
               key={key.id}
@@ -110,8 +123,8 @@ function StackedChart(props: {
               stackId="cost"
               fill={
                 key.id === 'other'
-                  ? GROUP_COLORS[GROUP_COLORS.length - 1]
-                  : GROUP_COLORS[i % (GROUP_COLORS.length - 1)]
+                  ? REST_COLOR
+                  : groupColor(dimension, breakdown.groups[i].key, i)
               }
               isAnimationActive={false}
             />
@@ -127,10 +140,7 @@ function GroupList(props: {
   breakdown: CurrencyBreakdown;
 }) {
   const { dimension, breakdown } = props;
-  const [all, setAll] = useState(false);
-  const shown = all
-    ? breakdown.groups
-    : breakdown.groups.slice(0, LISTED_GROUPS);
+  const { shown, toggle } = useShowAll(breakdown.groups, LISTED_GROUPS);
   const max = breakdown.groups[0]?.total ?? 0;
   return (
     <Flex direction="column" gap="2">
@@ -140,8 +150,9 @@ function GroupList(props: {
         ).toLocaleLowerCase('en-US')}`}
         style={{ listStyle: 'none', margin: 0, padding: 0 }}
       >
-        {shown.map(group => {
+        {shown.map((group, index) => {
           const amount = formatMoney(group.total, breakdown.currency);
+          const color = groupColor(dimension, group.key, index);
           return (
             <li
               key={`${group.key}`}
@@ -150,6 +161,17 @@ function GroupList(props: {
             >
               <Flex justify="between" gap="2">
                 <Text as="span" variant="body-small" truncate>
+                  <span
+                    aria-hidden
+                    style={{
+                      display: 'inline-block',
+                      width: 10,
+                      height: 10,
+                      marginRight: 6,
+                      borderRadius: 2,
+                      background: color,
+                    }}
+                  />
                   <GroupName dimension={dimension} value={group.key} />
                 </Text>
                 <Text
@@ -179,10 +201,7 @@ function GroupList(props: {
                       max > 0 ? Math.max(0, (group.total / max) * 100) : 0
                     }%`,
                     height: '100%',
-                    background:
-                      group.key === null && dimension === 'environment'
-                        ? '#e0a100'
-                        : GROUP_COLORS[0],
+                    background: color,
                   }}
                 />
               </div>
@@ -190,13 +209,7 @@ function GroupList(props: {
           );
         })}
       </ul>
-      {breakdown.groups.length > LISTED_GROUPS && (
-        <div>
-          <Button size="small" variant="tertiary" onPress={() => setAll(!all)}>
-            {all ? 'Show fewer' : `Show all ${breakdown.groups.length}`}
-          </Button>
-        </div>
-      )}
+      {toggle}
     </Flex>
   );
 }

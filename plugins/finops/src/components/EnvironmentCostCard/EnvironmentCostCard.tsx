@@ -1,7 +1,7 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
-import { Alert, ButtonLink, Flex, Text } from '@backstage/ui';
+import { Alert, ButtonLink, Flex, Grid, Text } from '@backstage/ui';
 import type { CostSummaryResponse } from '@multicloud/plugin-finops-common';
 import { finOpsApiRef, useLoad } from '../../api';
 import { environmentTagAdvice } from '../../lib/advice';
@@ -13,10 +13,10 @@ import { useCostsTabPath } from '../common/entityLinks';
 import { LoadError, Loading } from '../common/LoadState';
 import { MonthFigures } from '../common/MonthFigures';
 import { LABEL_STYLE } from '../common/Tile';
-import { TrendChart } from '../TrendChart';
+import { TrendChart, TrendLegend } from '../TrendChart';
 
 /** Services the card names; the Costs tab has them all. */
-const TOP_SERVICES = 5;
+const TOP_SERVICES = 8;
 
 function Heading(props: { children: ReactNode }) {
   return (
@@ -191,12 +191,12 @@ export function EnvironmentCostCard() {
               trend={summary.trend}
               currency={summary.currency}
               monthStart={startOfMonth(value.asOf)}
-              height={72}
+              height={96}
               compact
             />
+            <TrendLegend confidence={summary.forecastMonth.confidence} />
           </Flex>
         ))}
-        <TopServices environment={environment} summary={value} />
       </Flex>
     );
   }
@@ -212,10 +212,19 @@ export function EnvironmentCostCard() {
         ) : undefined
       }
     >
-      <Flex direction="column" gap="4">
-        {costs}
-        <Budget environment={environment} />
-      </Flex>
+      <Grid.Root columns={{ initial: '1', md: '5' }} gap="5">
+        <Grid.Item colSpan={{ initial: '1', md: '3' }}>
+          <Flex direction="column" gap="4">
+            {costs}
+            <Budget environment={environment} />
+          </Flex>
+        </Grid.Item>
+        <Grid.Item colSpan={{ initial: '1', md: '2' }}>
+          {value && value.currencies.length > 0 && (
+            <TopServices environment={environment} summary={value} />
+          )}
+        </Grid.Item>
+      </Grid.Root>
     </EntityInfoCard>
   );
 }

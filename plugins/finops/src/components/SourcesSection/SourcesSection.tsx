@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { EmptyState, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
@@ -20,6 +20,7 @@ import { plural } from '../../lib/labels';
 import { CsvButton } from '../common/CsvButton';
 import { LoadError, Loading } from '../common/LoadState';
 import { Section } from '../common/Section';
+import { useShowAll } from '../common/ShowAll';
 
 const MONOSPACE = { fontFamily: 'var(--bui-font-monospace, monospace)' };
 
@@ -54,9 +55,15 @@ export function sourcesCsv(response: FilesResponse): string {
   );
 }
 
+/** Sources listed before "Show all": problems come first. */
+const LISTED_SOURCES = 10;
+
 const DATE_TIME = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 const COLUMNS: ColumnConfig<Row>[] = [
@@ -116,7 +123,7 @@ const COLUMNS: ColumnConfig<Row>[] = [
   {
     id: 'ingestedAt',
     label: 'Ingested',
-    defaultWidth: 170,
+    defaultWidth: 140,
     cell: row => {
       const at = new Date(row.ingestedAt);
       return (
@@ -171,6 +178,34 @@ function Problems(props: { files: CostSourceInfo[] }) {
   );
 }
 
+function Sources(props: { files: CostSourceInfo[] }) {
+  const rows = useMemo(
+    () =>
+      [...props.files]
+        .sort(
+          (a, b) =>
+            b.problemCount - a.problemCount || a.key.localeCompare(b.key),
+        )
+        .map(f => ({ ...f, id: f.key })),
+    [props.files],
+  );
+  const { shown, toggle } = useShowAll(rows, LISTED_SOURCES);
+  return (
+    <Flex direction="column" gap="3">
+      <Problems files={props.files} />
+      <div style={{ overflowX: 'auto' }}>
+        <Table
+          columnConfig={COLUMNS}
+          data={shown}
+          pagination={{ type: 'none' }}
+          style={{ minWidth: 760 }}
+        />
+      </div>
+      {toggle}
+    </Flex>
+  );
+}
+
 /** What the backend has ingested, and what was wrong with it. */
 export function SourcesSection(props: { reloadKey?: number }) {
   const api = useApi(finOpsApiRef);
@@ -201,24 +236,7 @@ export function SourcesSection(props: { reloadKey?: number }) {
       />
     );
   } else {
-    const rows = [...value.files]
-      .sort(
-        (a, b) => b.problemCount - a.problemCount || a.key.localeCompare(b.key),
-      )
-      .map(f => ({ ...f, id: f.key }));
-    body = (
-      <Flex direction="column" gap="3">
-        <Problems files={value.files} />
-        <div style={{ overflowX: 'auto' }}>
-          <Table
-            columnConfig={COLUMNS}
-            data={rows}
-            pagination={{ type: 'none' }}
-            style={{ minWidth: 760 }}
-          />
-        </div>
-      </Flex>
-    );
+    body = <Sources files={value.files} />;
   }
 
   return (
