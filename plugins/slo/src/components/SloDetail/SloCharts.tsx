@@ -10,10 +10,11 @@ import {
   YAxis,
 } from 'recharts';
 import { Flex, Text } from '@backstage/ui';
-import type {
-  BurnRateWindow,
-  SeriesPoint,
-  SloSeriesResponse,
+import {
+  parseDuration,
+  type BurnRateWindow,
+  type SeriesPoint,
+  type SloSeriesResponse,
 } from '@multicloud/plugin-slo-common';
 import { formatBudget, formatBurnRate } from '../../lib/format';
 import { STATE } from '../../lib/slos';
@@ -59,19 +60,69 @@ function latest(points: readonly SeriesPoint[]): number | undefined {
   return undefined;
 }
 
-function timeFormatter(spanSeconds: number): (t: number) => string {
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+/** Tick spacings in seconds; the first that gives at most 8 ticks is used. */
+const TICK_STEPS = [
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  5 * DAY,
+  7 * DAY,
+];
+
+/**
+ * Ticks on round hours or days (UTC) across `[start, end]` (seconds), in
+ * milliseconds for the chart, and how to label them.
+ */
+export function timeTicks(
+  start: number,
+  end: number,
+): { ticks: number[]; format: (t: number) => string } {
+  const span = end - start;
+  const step =
+    TICK_STEPS.find(s => span / s <= 8) ?? TICK_STEPS[TICK_STEPS.length - 1];
+  const ticks: number[] = [];
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
+    ticks.push(t * 1000);
+  }
   const format = new Intl.DateTimeFormat(
     'en-GB',
-    spanSeconds <= 2 * 86400
-      ? { hour: '2-digit', minute: '2-digit' }
-      : { day: 'numeric', month: 'short' },
+    step < DAY
+      ? { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'short', timeZone: 'UTC' },
   );
-  return t => format.format(new Date(t));
+  return { ticks, format: t => format.format(new Date(t)) };
+}
+
+/**
+ * The budget axis in quarters, from 100 % down to the lowest value (or 0),
+ * so that the warning and spent lines fall on ticks.
+ */
+export function budgetAxis(values: readonly number[]): {
+  domain: [number, number];
+  ticks: number[];
+} {
+  const low = Math.min(0, ...values);
+  const high = Math.max(1, ...values);
+  const bottom = Math.floor(low * 4) / 4;
+  const top = Math.ceil(high * 4) / 4;
+  const quarters = Math.round((top - bottom) * 4);
+  // At most about nine ticks, however far the budget is overspent.
+  const every = Math.max(1, Math.ceil(quarters / 8));
+  const ticks: number[] = [];
+  for (let q = 0; q <= quarters; q += every) ticks.push(bottom + q / 4);
+  return { domain: [bottom, top], ticks };
 }
 
 const FULL_TIME = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
   timeStyle: 'short',
+  timeZone: 'UTC',
 });
 
 function ChartTooltip(props: {
@@ -97,7 +148,7 @@ function ChartTooltip(props: {
       }}
     >
       <Text as="div" variant="body-x-small" color="secondary">
-        {FULL_TIME.format(new Date(label))}
+        {FULL_TIME.format(new Date(label))} UTC
       </Text>
       {payload.map(item => (
         <Text as="div" variant="body-small" key={String(item.name)}>
@@ -151,9 +202,8 @@ export function BudgetChart(props: { series: SloSeriesResponse }) {
       : `Error budget left: ${formatBudget(
           now,
         )} at the end of the range, lowest ${formatBudget(lowest)}`;
-  const top = Math.max(1, ...values);
-  const bottom = Math.min(0, ...values);
-  const tick = timeFormatter(series.end - series.start);
+  const axis = budgetAxis(values);
+  const time = timeTicks(series.start, series.end);
   return (
     <ChartFrame title="Error budget left" label={label}>
       <ResponsiveContainer
@@ -171,12 +221,13 @@ export function BudgetChart(props: { series: SloSeriesResponse }) {
             type="number"
             scale="time"
             domain={[series.start * 1000, series.end * 1000]}
-            tickFormatter={tick}
+            ticks={time.ticks}
+            tickFormatter={time.format}
             tick={{ fill: 'currentColor', fontSize: 12 }}
-            minTickGap={24}
           />
           <YAxis
-            domain={[bottom, top]}
+            domain={axis.domain}
+            ticks={axis.ticks}
             tickFormatter={v => formatBudget(v)}
             tick={{ fill: 'currentColor', fontSize: 12 }}
             width={56}
@@ -205,7 +256,7 @@ export function BudgetChart(props: { series: SloSeriesResponse }) {
             }}
           />
           <Line
-            type="monotone"
+            type="linear"
             dataKey="budget"
             name="Budget left"
             stroke="#3f7fbf"
@@ -220,12 +271,11 @@ export function BudgetChart(props: { series: SloSeriesResponse }) {
 }
 
 /**
- * Distinct alert thresholds and the windows that use each: a long window
- * (`1h`) is charted, and its threshold is the factor of its pair.
+ * Distinct alert thresholds, highest first, and the pairs that use each.
  */
 export function thresholds(
   windows: readonly BurnRateWindow[],
-): Array<{ factor: number; severity: string; windows: string }> {
+): Array<{ factor: number; severity: string; pairs: string }> {
   const byFactor = new Map<number, BurnRateWindow[]>();
   for (const w of windows) {
     byFactor.set(w.factor, [...(byFactor.get(w.factor) ?? []), w]);
@@ -235,9 +285,79 @@ export function thresholds(
     .map(([factor, ws]) => ({
       factor,
       severity: ws[0].severity,
-      windows: ws.map(w => w.long).join(', '),
+      pairs: ws.map(w => `${w.long}/${w.short}`).join(', '),
     }));
 }
+
+export interface LineStyle {
+  key: string;
+  color: string;
+  /** Short windows are dotted, in the colour of their pair. */
+  short: boolean;
+}
+
+function seconds(key: string): number {
+  const duration = parseDuration(key);
+  return duration?.kind === 'fixed' ? duration.seconds : Infinity;
+}
+
+/**
+ * One colour per window pair: its long window solid, its short one dotted.
+ * A window that is the long one of a pair keeps that style even when it is
+ * also the short one of a longer pair (6h in 6h/30m and 3d/6h). Windows of
+ * no pair come last, solid.
+ */
+export function lineStyles(
+  keys: readonly string[],
+  windows: readonly BurnRateWindow[],
+): LineStyle[] {
+  const styles = new Map<string, LineStyle>();
+  const present = new Set(keys);
+  windows.forEach((w, i) => {
+    const color = SERIES_COLORS[i % SERIES_COLORS.length];
+    if (present.has(w.long) && !styles.has(w.long)) {
+      styles.set(w.long, { key: w.long, color, short: false });
+    }
+  });
+  windows.forEach((w, i) => {
+    const color = SERIES_COLORS[i % SERIES_COLORS.length];
+    if (present.has(w.short) && !styles.has(w.short)) {
+      styles.set(w.short, { key: w.short, color, short: true });
+    }
+  });
+  let extra = windows.length;
+  for (const key of keys) {
+    if (!styles.has(key)) {
+      const color = SERIES_COLORS[extra++ % SERIES_COLORS.length];
+      styles.set(key, { key, color, short: false });
+    }
+  }
+  return [...styles.values()].sort((a, b) => seconds(a.key) - seconds(b.key));
+}
+
+function Swatch(props: { color: string; dash?: string }) {
+  return (
+    <svg
+      aria-hidden
+      width={18}
+      height={8}
+      style={{ marginRight: 4, verticalAlign: 'middle' }}
+    >
+      <line
+        x1={0}
+        y1={4}
+        x2={18}
+        y2={4}
+        stroke={props.color}
+        strokeWidth={2}
+        strokeDasharray={props.dash}
+      />
+    </svg>
+  );
+}
+
+const SHORT_DASH = '2 3';
+const THRESHOLD_DASH = '6 4';
 
 /** Burn rate per window over the range, with each alert threshold. */
 export function BurnRateChart(props: {
@@ -245,7 +365,7 @@ export function BurnRateChart(props: {
   windows: readonly BurnRateWindow[];
 }) {
   const { series, windows } = props;
-  const keys = Object.keys(series.burnRates);
+  const styles = lineStyles(Object.keys(series.burnRates), windows);
   const data = mergeSeries(series.burnRates);
   const lines = thresholds(windows);
   const peak = Math.max(
@@ -255,34 +375,36 @@ export function BurnRateChart(props: {
     ),
   );
   const top = Math.max(peak, ...lines.map(l => l.factor)) * 1.1 || 1;
-  const label = `Burn rates: ${keys
-    .map(key => {
-      const factor = windows.find(w => w.long === key)?.factor;
-      return `${key} ${formatBurnRate(latest(series.burnRates[key]))}${
-        factor === undefined ? '' : ` (alert above ${formatBurnRate(factor)})`
-      }`;
-    })
+  const label = `Burn rates: ${windows
+    .filter(w => series.burnRates[w.long])
+    .map(
+      w =>
+        `${w.long} ${formatBurnRate(
+          latest(series.burnRates[w.long]),
+        )} (alert above ${formatBurnRate(w.factor)})`,
+    )
     .join(', ')}`;
-  const tick = timeFormatter(series.end - series.start);
+  const time = timeTicks(series.start, series.end);
   const legend = (
     <Flex gap="3" style={{ flexWrap: 'wrap' }}>
-      {keys.map((key, i) => (
-        <Text as="span" variant="body-x-small" color="secondary" key={key}>
-          <span
-            aria-hidden
-            style={{
-              display: 'inline-block',
-              width: 12,
-              borderTop: `2px solid ${SERIES_COLORS[i % SERIES_COLORS.length]}`,
-              marginRight: 4,
-              verticalAlign: 'middle',
-            }}
+      {styles.map(style => (
+        <Text
+          as="span"
+          variant="body-x-small"
+          color="secondary"
+          key={style.key}
+        >
+          <Swatch
+            color={style.color}
+            dash={style.short ? SHORT_DASH : undefined}
           />
-          {key} window
+          {style.key}
         </Text>
       ))}
       <Text as="span" variant="body-x-small" color="secondary">
-        dashed: alert thresholds (both windows of a pair above it fire)
+        <Swatch color={STATE.breached.color} dash={THRESHOLD_DASH} />
+        <Swatch color={STATE.warning.color} dash={THRESHOLD_DASH} />
+        thresholds: a pair fires when both its windows are above
       </Text>
     </Flex>
   );
@@ -303,9 +425,9 @@ export function BurnRateChart(props: {
             type="number"
             scale="time"
             domain={[series.start * 1000, series.end * 1000]}
-            tickFormatter={tick}
+            ticks={time.ticks}
+            tickFormatter={time.format}
             tick={{ fill: 'currentColor', fontSize: 12 }}
-            minTickGap={24}
           />
           <YAxis
             domain={[0, top]}
@@ -314,7 +436,7 @@ export function BurnRateChart(props: {
             width={56}
           />
           <Tooltip content={<ChartTooltip format={formatBurnRate} />} />
-          {lines.map(line => {
+          {lines.map((line, i) => {
             const color =
               line.severity === 'page'
                 ? STATE.breached.color
@@ -324,26 +446,28 @@ export function BurnRateChart(props: {
                 key={line.factor}
                 y={line.factor}
                 stroke={color}
-                strokeDasharray="4 3"
+                strokeDasharray={THRESHOLD_DASH}
                 label={{
                   value: `${formatBurnRate(line.factor)} ${line.severity} (${
-                    line.windows
+                    line.pairs
                   })`,
-                  position: 'insideTopRight',
+                  // Alternate sides so that close thresholds do not overlap.
+                  position: i % 2 === 0 ? 'insideTopRight' : 'insideTopLeft',
                   fill: color,
                   fontSize: 11,
                 }}
               />
             );
           })}
-          {keys.map((key, i) => (
+          {styles.map(style => (
             <Line
-              key={key}
-              type="monotone"
-              dataKey={key}
-              name={`${key} window`}
-              stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
-              strokeWidth={2}
+              key={style.key}
+              type="linear"
+              dataKey={style.key}
+              name={`${style.key} window`}
+              stroke={style.color}
+              strokeWidth={style.short ? 1.5 : 2}
+              strokeDasharray={style.short ? SHORT_DASH : undefined}
               dot={false}
               isAnimationActive={false}
             />

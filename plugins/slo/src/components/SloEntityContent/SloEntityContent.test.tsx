@@ -134,10 +134,10 @@ describe('SloEntityContent', () => {
       'Burn rates: 1h 18.2× (alert above 14.4×), 6h 7.9× (alert above 6×), 1d 4.1× (alert above 3×), 3d 1.6× (alert above 1×)',
     );
     for (const label of [
-      '14.4× page (1h)',
-      '6× page (6h)',
-      '3× ticket (1d)',
-      '1× ticket (3d)',
+      '14.4× page (1h/5m)',
+      '6× page (6h/30m)',
+      '3× ticket (1d/2h)',
+      '1× ticket (3d/6h)',
     ]) {
       expect(within(burn).getByText(label)).toBeInTheDocument();
     }

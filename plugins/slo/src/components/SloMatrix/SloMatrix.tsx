@@ -26,8 +26,9 @@ import { NotEvaluatedCell, SloCell } from '../SloCell';
 const MONOSPACE = { fontFamily: 'var(--bui-font-monospace, monospace)' };
 // Ten environments and the SLO fit a 1600-pixel screen beside the sidebar.
 const SLO_COLUMN_WIDTH = 250;
-const BUDGET_COLUMN_WIDTH = 120;
-const ENVIRONMENT_COLUMN_WIDTH = 104;
+const BUDGET_COLUMN_WIDTH = 132;
+// Wide enough for `apsoutheast1`, the longest part of a sample name.
+const ENVIRONMENT_COLUMN_WIDTH = 112;
 const PAGE_SIZE = 50;
 
 export interface SloMatrixRow {
