@@ -3,12 +3,13 @@ import {
   createWriteStream,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -46,6 +47,9 @@ function writeFleetFile(): string {
 
 export const simulatorControlUrl = `http://127.0.0.1:${port + 1}`;
 
+/** A FOCUS export of the browser tests with a record cut short. */
+export const BROKEN_FOCUS_EXPORT = 'broken/export.csv';
+
 /** Where the browser tests' sample FOCUS cost exports are written. */
 const focusDir = join(outputDir, 'focus');
 
@@ -80,6 +84,18 @@ function writeFocusExports(fleetFile: string): string {
       )}`,
     );
   }
+  // One export with a broken record, so the tests see its problem reported
+  // while the good exports load.
+  const awsDir = join(focusDir, 'aws');
+  const [header] = readFileSync(
+    join(awsDir, readdirSync(awsDir).sort()[0]),
+    'utf8',
+  ).split('\n');
+  mkdirSync(dirname(join(focusDir, BROKEN_FOCUS_EXPORT)), { recursive: true });
+  writeFileSync(
+    join(focusDir, BROKEN_FOCUS_EXPORT),
+    `${header}\n2026-11-01,cut short\n`,
+  );
   return focusDir;
 }
 
