@@ -59,6 +59,14 @@ export interface Config {
        */
       environmentLabel?: string;
       /**
+       * Whether the `observability.prometheus_url` of each environment in the
+       * fleet file is asked. Default true; set false where the file's URLs
+       * are placeholders or unreachable from the portal (SLOs then say how
+       * to connect a Prometheus instead of timing out).
+       * @visibility backend
+       */
+      fleetFileUrls?: boolean;
+      /**
        * Headers sent to every Prometheus without its own (a tenant header
        * of Mimir or Cortex, say).
        * @visibility secret

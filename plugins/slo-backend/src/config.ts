@@ -35,6 +35,8 @@ export interface SloSettings {
     url?: string;
     /** Label that tells the environments apart in the shared Prometheus. */
     environmentLabel: string;
+    /** `slo.prometheus.fleetFileUrls`: whether the fleet file's URLs are asked. */
+    fleetFileUrls: boolean;
     /** Headers, token and timeout for every Prometheus without its own. */
     defaults: PrometheusConnection;
     environments: Record<string, PrometheusEnvironmentOverride>;
@@ -103,6 +105,7 @@ export function readSloSettings(config: Config): SloSettings {
       environmentLabel:
         prometheus?.getOptionalString('environmentLabel') ??
         DEFAULT_ENVIRONMENT_LABEL,
+      fleetFileUrls: prometheus?.getOptionalBoolean('fleetFileUrls') ?? true,
       defaults: {
         headers: readHeaders(prometheus) ?? {},
         bearerToken: prometheus?.getOptionalString('bearerToken'),

@@ -24,6 +24,12 @@ describe('resolvePrometheus', () => {
     });
   });
 
+  it("ignores the fleet file's URL when fleetFileUrls is false", () => {
+    expect(
+      resolvePrometheus('use1', fromFile, settings({ fleetFileUrls: false })),
+    ).toBeUndefined();
+  });
+
   it('lets the shared Prometheus win over the fleet file, with the environment label', () => {
     const target = resolvePrometheus(
       'use1',

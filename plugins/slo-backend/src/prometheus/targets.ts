@@ -37,7 +37,8 @@ function target(
  * Where the series of an environment are: its own entry under
  * `slo.prometheus.environments`, else the shared `slo.prometheus.url` (with
  * the environment label), else the fleet file's
- * `observability.prometheus_url`. `undefined` when none of these is set.
+ * `observability.prometheus_url` (unless `slo.prometheus.fleetFileUrls` is
+ * false). `undefined` when none of these is set.
  */
 export function resolvePrometheus(
   environment: string,
@@ -67,7 +68,9 @@ export function resolvePrometheus(
       'slo.prometheus.url',
     );
   }
-  const fromFile = fleetEntry?.observability?.prometheus_url;
+  const fromFile = settings.fleetFileUrls
+    ? fleetEntry?.observability?.prometheus_url
+    : undefined;
   if (fromFile) {
     return target(
       fromFile,
