@@ -18,7 +18,7 @@ import type {
 import { finOpsApiRef, useLoad, type DateRange } from '../../api';
 import { toCsv } from '../../lib/csv';
 import { longDayLabel, rangeLabel } from '../../lib/dates';
-import { keyLabel } from '../../lib/labels';
+import { keyLabel, plural } from '../../lib/labels';
 import { formatMoney } from '../../lib/money';
 import { CsvButton } from '../common/CsvButton';
 import { DimensionSelect } from '../common/DimensionSelect';
@@ -174,7 +174,11 @@ export function AnomaliesSection(props: {
       title="Anomalies"
       description={`Days far outside the recent pattern of their group, ${rangeLabel(
         range,
-      )}${value?.anomalies.length ? `: ${value.anomalies.length}` : ''}`}
+      )}${
+        value?.anomalies.length
+          ? ` · ${plural(value.anomalies.length, 'anomaly', 'anomalies')}`
+          : ''
+      }`}
       actions={
         <>
           <DimensionSelect value={groupBy} onChange={setGroupBy} />

@@ -38,7 +38,7 @@ const STACKED_GROUPS = 6;
 /** Groups listed before "Show all". */
 const LISTED_GROUPS = 10;
 
-/** One colour per stacked group; amber is kept for cost nobody owns. */
+/** One colour per stacked group; amber is kept for cost without a value (unattributed). */
 const GROUP_COLORS = [
   '#3f7fbf',
   '#e07b39',
@@ -48,15 +48,11 @@ const GROUP_COLORS = [
   '#1f9fa8',
 ];
 const REST_COLOR = '#9aa5b1';
-const UNATTRIBUTED_COLOR = '#e0a100';
+const MISSING_COLOR = '#e0a100';
 
 /** The colour of the `index`-th largest group, the same in the chart and the list. */
-function groupColor(
-  dimension: CostDimension,
-  key: string | null,
-  index: number,
-): string {
-  if (key === null && dimension === 'environment') return UNATTRIBUTED_COLOR;
+function groupColor(key: string | null, index: number): string {
+  if (key === null) return MISSING_COLOR;
   return index < STACKED_GROUPS
     ? GROUP_COLORS[index % GROUP_COLORS.length]
     : REST_COLOR;
@@ -124,7 +120,7 @@ function StackedChart(props: {
               fill={
                 key.id === 'other'
                   ? REST_COLOR
-                  : groupColor(dimension, breakdown.groups[i].key, i)
+                  : groupColor(breakdown.groups[i].key, i)
               }
               isAnimationActive={false}
             />
@@ -152,7 +148,7 @@ function GroupList(props: {
       >
         {shown.map((group, index) => {
           const amount = formatMoney(group.total, breakdown.currency);
-          const color = groupColor(dimension, group.key, index);
+          const color = groupColor(group.key, index);
           return (
             <li
               key={`${group.key}`}
