@@ -60,7 +60,12 @@ describe('costs of the fleet from FOCUS exports', () => {
       .getByRole('group', { name: /^Forecast [A-Z][a-z]+$/ })
       .innerText();
     assert.match(forecast, /\d+% interval \$[\d,]+ – \$[\d,]+/);
-    await usd.getByRole('img', { name: /^Daily USD cost/ }).waitFor();
+    // The chart has drawn its lines (the screenshot below shows them).
+    await usd
+      .getByRole('img', { name: /^Daily USD cost/ })
+      .locator('.recharts-line path, path.recharts-line-curve')
+      .first()
+      .waitFor();
 
     // Shared networking and support sit on an account of no environment.
     await usd

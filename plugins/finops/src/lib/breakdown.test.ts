@@ -24,17 +24,22 @@ describe('byCurrency', () => {
 });
 
 describe('stackRows', () => {
-  it('stacks the largest groups and the rest as one', () => {
+  it('stacks the largest groups, the unattributed one wherever it ranks, and the rest as one', () => {
     const usd = byCurrency(response)[1];
-    const { keys, rows } = stackRows('environment', usd.groups, 2);
+    const { keys, rows } = stackRows('environment', usd.groups, 1);
     expect(keys).toEqual([
-      { id: 'g0', label: 'workload-aws-useast1' },
-      { id: 'g1', label: 'workload-gcp-europewest4' },
+      {
+        id: 'g0',
+        label: 'workload-aws-useast1',
+        key: 'workload-aws-useast1',
+        rank: 0,
+      },
+      { id: 'g1', label: 'Unattributed', key: null, rank: 2 },
       { id: 'other', label: '1 more' },
     ]);
     expect(rows).toEqual([
-      { period: '2026-11-01', g0: 30000, g1: 20000, other: 4000 },
-      { period: '2026-11-02', g0: 40000, g1: 20400, other: 5600 },
+      { period: '2026-11-01', g0: 30000, g1: 4000, other: 20000 },
+      { period: '2026-11-02', g0: 40000, g1: 5600, other: 20400 },
     ]);
   });
 });

@@ -38,37 +38,50 @@ export function byCurrency(response: CostSeriesResponse): CurrencyBreakdown[] {
 export interface StackKey {
   id: string;
   label: string;
+  /** The group's key; `undefined` for the stack of the rest. */
+  key?: string | null;
+  /** Place of the group among all, largest first: its colour. */
+  rank?: number;
 }
 
-/** The stacked bars of one currency: the largest groups, the rest as "Other". */
+/**
+ * The stacked bars of one currency: the largest groups, and the one without
+ * a value (unattributed) wherever it ranks, each on its own; the rest as one.
+ */
 export function stackRows(
   dimension: CostDimension,
   groups: CostGroup[],
   top: number,
 ): { keys: StackKey[]; rows: Array<Record<string, number | string>> } {
-  const shown = groups.slice(0, top);
-  const rest = groups.slice(top);
-  const keys: StackKey[] = shown.map((group, i) => ({
+  const ranked = groups.map((group, rank) => ({ group, rank }));
+  const shown = ranked.filter(
+    ({ group, rank }) => rank < top || group.key === null,
+  );
+  const rest = ranked.filter(
+    ({ group, rank }) => rank >= top && group.key !== null,
+  );
+  const keys: StackKey[] = shown.map(({ group, rank }, i) => ({
     id: `g${i}`,
     label: keyLabel(dimension, group.key),
+    key: group.key,
+    rank,
   }));
   if (rest.length > 0) {
     keys.push({ id: 'other', label: `${rest.length} more` });
   }
+  const amountOf = (group: CostGroup, period: string) =>
+    group.points.find(point => point.period === period)?.amount ?? 0;
   const periods = [
     ...new Set(groups.flatMap(group => group.points.map(p => p.period))),
   ].sort();
   const rows = periods.map(period => {
     const row: Record<string, number | string> = { period };
-    shown.forEach((group, i) => {
-      row[`g${i}`] =
-        group.points.find(point => point.period === period)?.amount ?? 0;
+    shown.forEach(({ group }, i) => {
+      row[`g${i}`] = amountOf(group, period);
     });
     if (rest.length > 0) {
       row.other = rest.reduce(
-        (sum, group) =>
-          sum +
-          (group.points.find(point => point.period === period)?.amount ?? 0),
+        (sum, { group }) => sum + amountOf(group, period),
         0,
       );
     }

@@ -111,16 +111,16 @@ function StackedChart(props: {
               border: '1px solid var(--bui-border-1, #ccc)',
             }}
           />
-          {keys.map((key, i) => (
+          {keys.map(key => (
             <Bar
               key={key.id}
               dataKey={key.id}
               name={key.label}
               stackId="cost"
               fill={
-                key.id === 'other'
+                key.rank === undefined
                   ? REST_COLOR
-                  : groupColor(breakdown.groups[i].key, i)
+                  : groupColor(key.key ?? null, key.rank)
               }
               isAnimationActive={false}
             />
