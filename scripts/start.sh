@@ -33,17 +33,16 @@ node --require @backstage/cli/config/nodeTransform.cjs packages/focus-sample/src
   die "could not write the sample cost exports; see $RUN_DIR/focus-sample.log"
 
 PROM_PID=""
+PROM_ARGS=()
 if command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; then
   log "starting a Prometheus with sample SLI series of the sample fleet on http://127.0.0.1:$PROM_PORT (data in .run/prometheus)"
   node --require @backstage/cli/config/nodeTransform.cjs packages/slo-sample/src/cli.ts \
     --fleet config/environments.yaml --out "$RUN_DIR/prometheus" --port "$PROM_PORT" \
     --config-out "$PROM_CONFIG" >"$RUN_DIR/slo-sample.log" 2>&1 &
   PROM_PID=$!
+  PROM_ARGS=(--config "$PROM_CONFIG")
 else
   log "prometheus is not installed: the SLO views will explain how to connect one (Debian's prometheus package gives them sample data)"
-  # Points the SLO backend at the port where the sample Prometheus would
-  # listen, so it never asks the placeholder hosts of the sample fleet.
-  printf 'slo:\n  prometheus:\n    url: http://127.0.0.1:%s\n' "$PROM_PORT" >"$PROM_CONFIG"
 fi
 
 log "starting the Kubernetes API simulator for the sample fleet (control API on http://127.0.0.1:7099)"
@@ -58,14 +57,16 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 [ -s "$SIM_CONFIG" ] || die "the simulator did not start; see $RUN_DIR/simulator.log"
-for _ in $(seq 1 240); do
-  [ -s "$PROM_CONFIG" ] && break
-  kill -0 $PROM_PID 2>/dev/null || die "the sample Prometheus stopped; see $RUN_DIR/slo-sample.log"
-  sleep 0.5
-done
-[ -s "$PROM_CONFIG" ] || die "the sample Prometheus did not start; see $RUN_DIR/slo-sample.log"
-[ -n "$PROM_PID" ] && log "sample Prometheus ready; what each sample SLO shows: .run/slo-sample.log"
+if [ -n "$PROM_PID" ]; then
+  for _ in $(seq 1 240); do
+    [ -s "$PROM_CONFIG" ] && break
+    kill -0 $PROM_PID 2>/dev/null || die "the sample Prometheus stopped; see $RUN_DIR/slo-sample.log"
+    sleep 0.5
+  done
+  [ -s "$PROM_CONFIG" ] || die "the sample Prometheus did not start; see $RUN_DIR/slo-sample.log"
+  log "sample Prometheus ready; what each sample SLO shows: .run/slo-sample.log"
+fi
 
 log "starting the portal (frontend http://localhost:3000, backend http://localhost:7007)"
 announce_when_ready &
-yarn start --config "$ROOT/app-config.yaml" --config "$SIM_CONFIG" --config "$PROM_CONFIG" "$@"
+yarn start --config "$ROOT/app-config.yaml" --config "$SIM_CONFIG" ${PROM_ARGS[@]+"${PROM_ARGS[@]}"} "$@"
