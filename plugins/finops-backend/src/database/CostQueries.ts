@@ -45,6 +45,8 @@ export interface CostQuery {
   filter?: CostFilter;
   /** Without it, everything is one group with the key `null`. */
   groupBy?: StoredCostDimension;
+  /** Only these FOCUS charge categories (e.g. `Usage`); default all. */
+  chargeCategories?: readonly string[];
 }
 
 interface SumRecord {
@@ -144,6 +146,9 @@ export class CostQueries {
       if (value !== undefined) {
         builder.andWhere(column, value);
       }
+    }
+    if (query.chargeCategories) {
+      builder.whereIn('charge_category', [...query.chargeCategories]);
     }
     return builder;
   }

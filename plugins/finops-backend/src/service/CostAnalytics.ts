@@ -60,6 +60,9 @@ export interface NamespaceCostSource {
 /** The currency of a budget whose environment names none. */
 export const DEFAULT_BUDGET_CURRENCY = 'USD';
 
+/** The FOCUS charge categories whose days are judged for anomalies. */
+const ANOMALY_CHARGE_CATEGORIES = ['Usage'] as const;
+
 /** What every cost question names: days, grouping, cost column, filters. */
 export interface CostQuestion {
   range: DayRange;
@@ -282,6 +285,8 @@ export class CostAnalytics {
    * `GET /anomalies`: the days of the range far outside the recent pattern
    * of their group, newest first, then the strongest first. Days after the
    * last one with data are not judged: their costs are not known yet.
+   * Only usage is judged: purchases, credits, tax and adjustments follow
+   * schedules (a monthly fee on the 1st), not the daily pattern.
    */
   async anomalies(question: CostQuestion): Promise<AnomaliesResponse> {
     const { range, groupBy, metric, filter } = question;
@@ -303,6 +308,7 @@ export class CostAnalytics {
             granularity: 'day',
             metric,
             filter,
+            chargeCategories: ANOMALY_CHARGE_CATEGORIES,
           })
         : [];
     }

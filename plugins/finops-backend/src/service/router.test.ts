@@ -575,6 +575,35 @@ describe.each(databases.eachSupportedId())(
       await api.stop();
     });
 
+    it('does not judge scheduled charges: a monthly fee and its credit', async () => {
+      const scheduled = ['2026-02-01', '2026-03-01'].flatMap(date => [
+        day({
+          date,
+          chargeCategory: 'Purchase',
+          environment: 'workload-aws-useast1',
+          serviceName: 'AWS Support (Business)',
+          effectiveCost: 900,
+        }),
+        day({
+          date,
+          chargeCategory: 'Credit',
+          environment: 'workload-aws-useast1',
+          effectiveCost: -300,
+        }),
+      ]);
+      const api = await startApi(databaseId, {
+        rows: [...fleetCosts(), ...scheduled],
+      });
+      const res = await api.get('/anomalies?from=2026-02-01&to=2026-03-31');
+      expect(
+        res.body.anomalies.map((a: { date: string; key: string }) => [
+          a.date,
+          a.key,
+        ]),
+      ).toEqual([[SPIKE_DAY, 'workload-aws-useast1']]);
+      await api.stop();
+    });
+
     it('reports a group that stopped costing as a drop', async () => {
       const rows = fleetCosts().filter(
         r =>
