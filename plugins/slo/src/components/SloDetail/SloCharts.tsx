@@ -250,7 +250,8 @@ export function BudgetChart(props: { series: SloSeriesResponse }) {
             strokeDasharray="4 3"
             label={{
               value: 'budget spent',
-              position: 'insideBottomRight',
+              // Left, so that it never meets the warning label on the right.
+              position: 'insideBottomLeft',
               fill: STATE.breached.color,
               fontSize: 11,
             }}

@@ -24,7 +24,9 @@ import {
 import { NotEvaluatedCell, SloCell } from '../SloCell';
 
 const MONOSPACE = { fontFamily: 'var(--bui-font-monospace, monospace)' };
-// Ten environments and the SLO fit a 1600-pixel screen beside the sidebar.
+// Widths of the header cells, which set the columns of a fixed table
+// layout; eight environments and the SLO fit a 1600-pixel screen beside the
+// sidebar, more scroll.
 const SLO_COLUMN_WIDTH = 250;
 const BUDGET_COLUMN_WIDTH = 132;
 // Wide enough for `apsoutheast1`, the longest part of a sample name.
@@ -129,8 +131,16 @@ function columns(
       label: 'SLO',
       isRowHeader: true,
       isSortable: true,
-      defaultWidth: SLO_COLUMN_WIDTH,
-      minWidth: 200,
+      header: () => (
+        <Column
+          id="slo"
+          isRowHeader
+          allowsSorting
+          style={{ width: SLO_COLUMN_WIDTH }}
+        >
+          SLO
+        </Column>
+      ),
       cell: ({ slo }) => {
         const title = sloTitle(slo);
         return (
@@ -167,7 +177,15 @@ function columns(
       id: 'budget',
       label: 'Budget left',
       isSortable: true,
-      defaultWidth: BUDGET_COLUMN_WIDTH,
+      header: () => (
+        <Column
+          id="budget"
+          allowsSorting
+          style={{ width: BUDGET_COLUMN_WIDTH }}
+        >
+          Budget left
+        </Column>
+      ),
       cell: ({ budget, state }) => {
         const bad = state === 'breached' || state === 'warning';
         return (
@@ -198,16 +216,20 @@ function columns(
       header: () => (
         <Column
           id={`env:${environment}`}
-          defaultWidth={ENVIRONMENT_COLUMN_WIDTH}
-          minWidth={ENVIRONMENT_COLUMN_WIDTH}
+          style={{ width: ENVIRONMENT_COLUMN_WIDTH }}
         >
-          <span style={{ fontSize: '0.75rem', lineHeight: 1.3 }}>
+          <span
+            style={{
+              display: 'block',
+              fontSize: '0.75rem',
+              lineHeight: 1.3,
+              whiteSpace: 'normal',
+            }}
+          >
             <Breakable text={environment} />
           </span>
         </Column>
       ),
-      defaultWidth: ENVIRONMENT_COLUMN_WIDTH,
-      minWidth: ENVIRONMENT_COLUMN_WIDTH,
       cell: ({ slo }) => {
         const status = slo.environments.find(
           e => e.environment === environment,
