@@ -15,6 +15,8 @@ const BOX: CSSProperties = {
   gap: 2,
   boxSizing: 'border-box',
   width: '100%',
+  // Columns widen when a component has few environments; cells stay cells.
+  maxWidth: 140,
   minHeight: 56,
   padding: '6px 8px',
   borderRadius: 6,
