@@ -26,24 +26,24 @@ export const PROMETHEUS_CONFIG_EXAMPLE = `slo:
         url: http://prometheus.aws-useast1.internal:9090`;
 
 /**
- * No Prometheus is configured, so nothing can be evaluated: says so and
- * shows the config that connects one.
+ * The backend evaluates nothing (no Prometheus, or no environment at all):
+ * its notice says why, and the config below shows what connecting one looks
+ * like.
  */
 export function PrometheusNotice(props: { notice: string }) {
   return (
     <Alert
       status="warning"
       icon
-      title="Connect Prometheus to evaluate the SLOs"
+      title="The SLOs are not evaluated: connect Prometheus"
       description={
         <Flex direction="column" gap="2">
           <Text as="p" variant="body-medium">
             {props.notice}
           </Text>
           <Text as="p" variant="body-small">
-            Add this to the backend&apos;s app-config and restart it, or give
-            each environment its <code>observability.prometheus_url</code> in
-            environments.yaml:
+            For example, in the backend&apos;s app-config (it takes effect when
+            the backend restarts):
           </Text>
           <pre aria-label="Prometheus config" style={PRE}>
             {PROMETHEUS_CONFIG_EXAMPLE}

@@ -229,7 +229,7 @@ describe('SloPage', () => {
     );
 
     expect(
-      await screen.findByText('Connect Prometheus to evaluate the SLOs'),
+      await screen.findByText('The SLOs are not evaluated: connect Prometheus'),
     ).toBeInTheDocument();
     expect(screen.getByText(notice)).toBeInTheDocument();
     expect(screen.getByLabelText('Prometheus config')).toHaveTextContent(

@@ -68,7 +68,7 @@ export function SloSummaryCard() {
       <Flex direction="column" gap="3">
         {value.notice && (
           <Text as="p" variant="body-small" color="warning" weight="bold">
-            No Prometheus is configured: the SLOs cannot be evaluated.
+            The SLOs are not evaluated: the SLOs tab says why.
           </Text>
         )}
         <ul
