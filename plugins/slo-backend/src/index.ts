@@ -6,4 +6,4 @@
  */
 
 export { sloPlugin as default } from './plugin';
-export { SLO_DEFINITIONS_ANNOTATION } from './sources/annotation';
+export { SLO_DEFINITIONS_ANNOTATION } from '@multicloud/plugin-slo-common';

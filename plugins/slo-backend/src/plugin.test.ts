@@ -12,7 +12,7 @@ import type { SlosResponse } from '@multicloud/plugin-slo-common';
 import request from 'supertest';
 import { openSloRatio } from './__testUtils__/documents';
 import sloBackend from './index';
-import { SLO_DEFINITIONS_ANNOTATION } from './sources/annotation';
+import { SLO_DEFINITIONS_ANNOTATION } from '@multicloud/plugin-slo-common';
 
 jest.setTimeout(60_000);
 

@@ -20,6 +20,15 @@ export const SLO_ANNOTATIONS = {
 } as const;
 
 /**
+ * Annotation of a catalog entity that says where its SLO definitions are:
+ * one or more locations separated by commas, each a URL (`url:` prefix
+ * optional) or a path relative to the entity's own location
+ * (`./slos.yaml`). The definitions belong to that entity unless they name
+ * another.
+ */
+export const SLO_DEFINITIONS_ANNOTATION = `${ANNOTATION_DOMAIN}/slo-definitions`;
+
+/**
  * Sloth labels end up on Prometheus series, whose label names cannot hold
  * `multicloud.io/`; a Sloth spec says the same things with these labels,
  * which the rule generator does not copy onto the series.

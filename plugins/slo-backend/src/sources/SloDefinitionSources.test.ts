@@ -6,7 +6,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { openSloRatio } from '../__testUtils__/documents';
-import { SLO_DEFINITIONS_ANNOTATION } from './annotation';
+import { SLO_DEFINITIONS_ANNOTATION } from '@multicloud/plugin-slo-common';
 import { SloDefinitionSources } from './SloDefinitionSources';
 
 const SETTINGS = {

@@ -17,9 +17,9 @@ import {
   parseSloDocuments,
   type SloDefinition,
   type SloProblem,
+  SLO_DEFINITIONS_ANNOTATION,
 } from '@multicloud/plugin-slo-common';
 import type { SloSettings } from '../config';
-import { SLO_DEFINITIONS_ANNOTATION } from './annotation';
 
 /**
  * The text of one file of SLO definitions; read from a catalog entity's

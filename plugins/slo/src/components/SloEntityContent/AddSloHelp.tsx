@@ -1,7 +1,9 @@
 import { DEFAULT_NAMESPACE, type Entity } from '@backstage/catalog-model';
 import { Alert, Flex, Text } from '@backstage/ui';
-import { SLO_ANNOTATIONS } from '@multicloud/plugin-slo-common';
-import { SLO_DEFINITIONS_ANNOTATION } from '../../lib/annotations';
+import {
+  SLO_ANNOTATIONS,
+  SLO_DEFINITIONS_ANNOTATION,
+} from '@multicloud/plugin-slo-common';
 
 const PRE = {
   fontFamily: 'var(--bui-font-monospace, monospace)',
